@@ -1,0 +1,147 @@
+package io.newswatch.ingest;
+
+import io.newswatch.events.RawArticle;
+import io.newswatch.ingest.dedupe.CanonicalUrl;
+import io.newswatch.ingest.dedupe.PublishedUrls;
+import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.extract.ExtractedArticle;
+import io.newswatch.ingest.feed.FeedItem;
+import io.newswatch.ingest.fetch.FetchException;
+import io.newswatch.ingest.fetch.FetchedPage;
+import io.newswatch.ingest.fetch.Fetcher;
+import io.newswatch.ingest.publish.ArticlePublisher;
+import io.newswatch.ingest.publish.RawArticles;
+import io.newswatch.ingest.source.Source;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one article link from fetch to {@code news.raw}: skip it when already done, fetch,
+ * extract, publish, and remember it once the broker acknowledged. A page that fails for good is
+ * dead-lettered and remembered; one that fails for now (network, 5xx, Kafka) is not remembered,
+ * so the next poll retries it, and is dead-lettered only the first time, to keep an outage from
+ * flooding {@code news.dlq}.
+ */
+final class PageIngester {
+    private static final Logger LOG = LoggerFactory.getLogger(PageIngester.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Fetcher fetcher;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final ArticlePublisher publisher;
+    private final PublishedUrls published;
+    private final IngestMetrics metrics;
+    private final Set<String> failingForNow = ConcurrentHashMap.newKeySet();
+
+    PageIngester(Fetcher fetcher, ArticlePublisher publisher, PublishedUrls published, IngestMetrics metrics) {
+        this.fetcher = fetcher;
+        this.publisher = publisher;
+        this.published = published;
+        this.metrics = metrics;
+    }
+
+    PageOutcome ingest(Source source, FeedItem item) {
+        String link;
+        try {
+            link = CanonicalUrl.of(item.url());
+        } catch (IllegalArgumentException e) {
+            return refuse(source, item.url(), item.url(), "bad_url", e);
+        }
+        if (published.contains(link)) return PageOutcome.ALREADY_SEEN;
+        try {
+            return fetchAndPublish(source, item, link);
+        } catch (FetchException e) {
+            return e.isTransient() ? retryLater(source, link, e.category().tag(), e)
+                    : refuse(source, item.url(), link, e.category().tag(), e);
+        } catch (NoArticleException e) {
+            return refuse(source, item.url(), link, "no_text", e);
+        } catch (RuntimeException e) {
+            return refuse(source, item.url(), link, "extract_error", e);
+        }
+    }
+
+    private PageOutcome fetchAndPublish(Source source, FeedItem item, String link)
+            throws FetchException, NoArticleException {
+        FetchedPage page = fetcher.fetchPage(item.url(), source.allowPrivate());
+        ExtractedArticle extracted = extractor.extract(page.document());
+        if (extracted.hasNoText()) throw new NoArticleException(page.finalUrl());
+        RawArticle article = RawArticles.of(extracted, page.finalUrl(), source.name(), item.publishedAt(),
+                Instant.now());
+        if (published.contains(article.canonicalUrl())) {
+            remember(() -> published.markPublished(article.id(), List.of(link)));
+            return PageOutcome.ALREADY_SEEN;
+        }
+        try {
+            publisher.publish(article).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return retryLater(source, link, "kafka", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PageOutcome.RETRY_LATER;
+        }
+        failingForNow.remove(link);
+        metrics.published(source.name());
+        remember(() -> published.markPublished(article.id(), List.of(link, article.canonicalUrl())));
+        return PageOutcome.PUBLISHED;
+    }
+
+    /** Dead-letters a page that will never work and remembers it, once the dead letter is acknowledged. */
+    private PageOutcome refuse(Source source, String url, String link, String reason, Throwable error) {
+        metrics.failed(source.name(), reason);
+        if (!deadLetter(source, url, error)) return PageOutcome.RETRY_LATER;
+        failingForNow.remove(link);
+        remember(() -> published.markRefused(link));
+        return PageOutcome.REFUSED;
+    }
+
+    private PageOutcome retryLater(Source source, String link, String reason, Throwable error) {
+        metrics.failed(source.name(), reason);
+        LOG.debug("{}: {} failed for now ({}), retried next poll", source.name(), link, error.getMessage());
+        if (!reason.equals("kafka") && failingForNow.add(link)) deadLetter(source, link, error);
+        return PageOutcome.RETRY_LATER;
+    }
+
+    private boolean deadLetter(Source source, String url, Throwable error) {
+        try {
+            publisher.deadLetter(url, source.name(), error).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.deadLettered(source.name());
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("{}: cannot dead-letter {}: {}", source.name(), url, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs a write to the store; a failure only means the page may be published again later. */
+    private static void remember(StoreWrite write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            LOG.error("cannot remember a published URL (it may be published again): {}", e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreWrite {
+        void run() throws IOException;
+    }
+
+    /** The page has no article text (an index page, a video page, a paywall). */
+    static final class NoArticleException extends Exception {
+        NoArticleException(String url) {
+            super("no article text found in " + url);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.newswatch.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the element that holds the article, readability-style: every paragraph scores its
+ * ancestors by its length and commas, the ancestors' scores are discounted by their link density,
+ * and the best one wins; siblings that score nearly as well (text split across blocks) join it.
+ */
+final class ContentFinder {
+    private static final String PARAGRAPHS = "p, pre, td, blockquote, div, section, article, li";
+    private static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final int ANCESTOR_LEVELS = 5;
+    private static final Pattern POSITIVE = Pattern.compile(
+            "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(?i)hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain"
+            + "|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget");
+
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final TextStats stats;
+
+    private ContentFinder(TextStats stats) {
+        this.stats = stats;
+    }
+
+    /** The elements holding the article in document order, or an empty list when there is no text. */
+    static List<Element> find(Element body) {
+        return new ContentFinder(TextStats.of(body)).search(body);
+    }
+
+    private List<Element> search(Element body) {
+        for (Element p : body.select(PARAGRAPHS)) {
+            if (isParagraph(p)) scoreAncestors(p);
+        }
+        Element top = best();
+        if (top == null) return List.of();
+        return withSiblings(top);
+    }
+
+    /** A p-like element, or a block whose own text nodes carry the text (text with {@code <br>}s). */
+    private static boolean isParagraph(Element e) {
+        if (e.is("p, pre, td, blockquote")) return true;
+        if (e.is("li")) return false;
+        return ownTextLength(e) >= MIN_PARAGRAPH_CHARS;
+    }
+
+    private void scoreAncestors(Element p) {
+        String text = p.is("div, section, article") ? ownText(p) : p.text();
+        if (text.length() < MIN_PARAGRAPH_CHARS) return;
+        double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+        Element ancestor = p.is("div, section, article") ? p : p.parent();
+        for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            Element scored = ancestor;
+            scores.put(scored, scores.computeIfAbsent(scored, ContentFinder::initialScore) + score / divider);
+            if (ancestor.is("body")) break;
+        }
+    }
+
+    private Element best() {
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double score = e.getValue() * (1 - stats.linkDensity(e.getKey()));
+            e.setValue(score);
+            if (score > bestScore) {
+                best = e.getKey();
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** The top element, plus siblings scoring at least a fifth of it or reading like paragraphs. */
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) return List.of(top);
+        double threshold = Math.max(10, scores.get(top) * 0.2);
+        List<Element> content = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold || readsLikeParagraph(sibling)) {
+                content.add(sibling);
+            }
+        }
+        return content;
+    }
+
+    private boolean readsLikeParagraph(Element e) {
+        if (!e.is("p")) return false;
+        String text = e.text();
+        double links = stats.linkDensity(e);
+        return (text.length() > 80 && links < 0.25) || (links == 0 && text.matches("(?s).*[.!?]\\W*$"));
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(e);
+    }
+
+    private static double classWeight(Element e) {
+        double weight = 0;
+        for (String name : new String[] {e.className(), e.id()}) {
+            if (name.isEmpty()) continue;
+            if (NEGATIVE.matcher(name).find()) weight -= 25;
+            if (POSITIVE.matcher(name).find()) weight += 25;
+        }
+        return weight;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\uff0c' || c == '\u060c' || c == '\u3001') n++;
+        }
+        return n;
+    }
+
+    private static String ownText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (TextNode t : e.textNodes()) sb.append(t.text());
+        return sb.toString().strip();
+    }
+
+    private static int ownTextLength(Element e) {
+        return ownText(e).length();
+    }
+}

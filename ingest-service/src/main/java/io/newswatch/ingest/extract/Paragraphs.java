@@ -1,0 +1,71 @@
+package io.newswatch.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns the article's elements into text: one line per block (paragraph, subheading, list item,
+ * quote), whitespace normalised, leaving out the headline and lines that are mostly links.
+ */
+final class Paragraphs implements NodeVisitor {
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol",
+            "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
+            "br", "hr", "header", "footer", "aside", "address", "center", "figure", "details", "summary");
+    private static final double MAX_LINK_SHARE = 0.5;
+
+    private final List<String> lines = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder();
+    private int lineLinkChars;
+    private int linkDepth;
+    private int skipDepth;
+
+    private Paragraphs() {}
+
+    /** The text of {@code elements}, one paragraph per line. */
+    static String of(List<Element> elements) {
+        Paragraphs p = new Paragraphs();
+        for (Element e : elements) {
+            NodeTraversor.traverse(p, e);
+            p.flush();
+        }
+        return String.join("\n", p.lines);
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+            if (skipDepth == 0) append(text.text());
+        } else if (node instanceof Element e) {
+            if (e.is("h1")) skipDepth++;
+            if (e.is("a")) linkDepth++;
+            if (BLOCKS.contains(e.normalName())) flush();
+        }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            if (e.is("h1")) skipDepth--;
+            if (e.is("a")) linkDepth--;
+            if (BLOCKS.contains(e.normalName())) flush();
+        }
+    }
+
+    private void append(String text) {
+        line.append(text);
+        if (linkDepth > 0) lineLinkChars += text.strip().length();
+    }
+
+    private void flush() {
+        String text = line.toString().replaceAll("\\s+", " ").strip();
+        if (!text.isEmpty() && lineLinkChars <= text.length() * MAX_LINK_SHARE) lines.add(text);
+        line.setLength(0);
+        lineLinkChars = 0;
+    }
+}

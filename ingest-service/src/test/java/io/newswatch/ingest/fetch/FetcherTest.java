@@ -1,0 +1,134 @@
+package io.newswatch.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswatch.ingest.LocalWebServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FetcherTest {
+    private static final String PAGE = "<html><head><title>Hello</title></head><body><p>Привет, мир</p></body></html>";
+    private static final int MAX_BYTES = 10_000;
+
+    private final Fetcher fetcher = new Fetcher(new FetchSettings("newswatch-test/1.0", Duration.ofSeconds(5), MAX_BYTES));
+    private LocalWebServer web;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        web = new LocalWebServer();
+    }
+
+    @AfterEach
+    void stopServer() {
+        web.close();
+    }
+
+    @Test
+    void fetchesAnHtmlPageWithItsCharset() throws FetchException {
+        web.serve("/a", 200, "text/html; charset=utf-8", PAGE);
+
+        FetchedPage page = fetcher.fetchPage(web.url("/a"), true);
+
+        assertEquals("Привет, мир", page.document().selectFirst("p").text());
+        assertEquals(web.url("/a"), page.finalUrl());
+        assertFalse(page.truncated());
+    }
+
+    @Test
+    void nonHtmlIsSkippedWithTheReason() {
+        web.serve("/doc.pdf", 200, "application/pdf", "%PDF-1.4");
+        web.serve("/notes.txt", 200, "text/plain", "just text");
+
+        FetchException pdf = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/doc.pdf"), true));
+        FetchException text = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/notes.txt"), true));
+
+        assertEquals("not HTML: application/pdf", pdf.getMessage());
+        assertEquals("not HTML: text/plain", text.getMessage());
+        assertEquals(FetchException.Category.NOT_HTML, pdf.category());
+        assertFalse(pdf.isTransient());
+    }
+
+    @Test
+    void aPageAnnouncingMoreThanTheCapIsRefused() {
+        web.serve("/big", 200, "text/html", "<html><body>" + "x".repeat(MAX_BYTES * 2) + "</body></html>");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/big"), true));
+
+        assertEquals(FetchException.Category.TOO_LARGE, e.category());
+        assertTrue(e.getMessage().contains("fetch.max-body-bytes"), e.getMessage());
+    }
+
+    @Test
+    void aBodyWithoutLengthIsCappedAtTheLimit() throws FetchException {
+        byte[] body = ("<html><body><p>start</p>" + "y".repeat(MAX_BYTES * 3) + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        web.serveChunked("/stream", "text/html", body);
+
+        FetchedPage page = fetcher.fetchPage(web.url("/stream"), true);
+
+        assertTrue(page.truncated());
+        assertEquals("start", page.document().selectFirst("p").text());
+        assertTrue(page.document().body().text().length() <= MAX_BYTES);
+    }
+
+    @Test
+    void loopbackIsRefusedUnlessTheSourceAllowsIt() throws FetchException {
+        web.serve("/a", 200, "text/html", PAGE);
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/a"), false));
+
+        assertEquals(FetchException.Category.REFUSED_ADDRESS, e.category());
+        assertTrue(e.getMessage().contains("loopback") && e.getMessage().contains("allowPrivate"), e.getMessage());
+        assertEquals(0, web.hits("/a"));
+        assertEquals("Hello", fetcher.fetchPage(web.url("/a"), true).document().title());
+    }
+
+    @Test
+    void privateAndLinkLocalAddressesCountAsNonPublic() throws IOException {
+        for (String address : new String[] {"10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "100.64.0.1",
+                "fd00::1", "fe80::1", "::1", "0.0.0.0"}) {
+            assertTrue(AddressGuard.nonPublicKind(InetAddress.getByName(address)) != null, address);
+        }
+        assertEquals(null, AddressGuard.nonPublicKind(InetAddress.getByName("93.184.216.34")));
+    }
+
+    @Test
+    void serverErrorsAreTransientAndClientErrorsAreNot() {
+        web.serve("/down", 503, "text/html", "busy");
+
+        FetchException down = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/down"), true));
+        FetchException gone = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/gone"), true));
+
+        assertTrue(down.isTransient());
+        assertEquals("HTTP 503", down.getMessage());
+        assertFalse(gone.isTransient());
+        assertEquals(404, gone.statusCode());
+    }
+
+    @Test
+    void redirectsAreFollowedAndReportTheFinalUrl() throws FetchException {
+        web.serve("/new", 200, "text/html", PAGE).redirect("/old", "/new");
+
+        FetchedPage page = fetcher.fetchPage(web.url("/old"), true);
+
+        assertEquals(web.url("/new"), page.finalUrl());
+    }
+
+    @Test
+    void feedsAreParsedAsXmlWhateverTheirContentType() throws FetchException {
+        web.serve("/feed", 200, "application/rss+xml", "<rss><channel><item><link>https://a.example/1</link></item>"
+                + "</channel></rss>");
+
+        FetchedPage feed = fetcher.fetchFeed(web.url("/feed"), true);
+
+        assertEquals("https://a.example/1", feed.document().selectFirst("item > link").text());
+    }
+}
