@@ -1,0 +1,67 @@
+package io.newswatch.enrich;
+
+import io.newswatch.support.ConfigException;
+import io.newswatch.support.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings of enrich-service, read once from {@code enrich-service.properties} (commented
+ * there) and overridable by {@code NEWSWATCH_*} environment variables.
+ *
+ * @param bootstrapServers     Kafka bootstrap servers
+ * @param replicationFactor    replicas of topics created at start
+ * @param kafkaClient          extra Kafka client properties ({@code kafka.client.*})
+ * @param httpHost             interface of the ops HTTP server
+ * @param httpPort             port of the ops HTTP server, 0 for any free port
+ * @param applicationId        Kafka Streams application id
+ * @param stateDir             Kafka Streams state directory
+ * @param processingGuarantee  {@code exactly_once_v2} or {@code at_least_once}
+ * @param numThreads           stream threads
+ * @param commitInterval       commit interval
+ * @param startTimeout         how long start waits for RUNNING
+ * @param closeTimeout         how long close waits for the stream threads
+ */
+public record EnrichConfig(String bootstrapServers, short replicationFactor, Map<String, String> kafkaClient,
+                           String httpHost, int httpPort, String applicationId, Path stateDir,
+                           String processingGuarantee, int numThreads, Duration commitInterval,
+                           Duration startTimeout, Duration closeTimeout) {
+    static final String SERVICE = "enrich-service";
+    private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
+
+    public EnrichConfig {
+        kafkaClient = Map.copyOf(kafkaClient);
+        if (!GUARANTEES.contains(processingGuarantee)) {
+            throw new ConfigException("streams.processing-guarantee must be one of " + GUARANTEES + ", was "
+                    + processingGuarantee);
+        }
+        if (numThreads < 1) throw new ConfigException("streams.num-threads must be at least 1, was " + numThreads);
+        if (replicationFactor < 1) {
+            throw new ConfigException("kafka.replication-factor must be at least 1, was " + replicationFactor);
+        }
+    }
+
+    /** The defaults file and environment of this process. */
+    public static EnrichConfig load() {
+        return from(Settings.load(SERVICE));
+    }
+
+    /** The config in {@code settings}. */
+    public static EnrichConfig from(Settings settings) {
+        return new EnrichConfig(
+                settings.string("kafka.bootstrap-servers"),
+                (short) settings.integer("kafka.replication-factor"),
+                settings.kafkaClientProperties(),
+                settings.string("http.host"),
+                settings.integer("http.port"),
+                settings.string("streams.application-id"),
+                Path.of(settings.string("streams.state-dir")),
+                settings.string("streams.processing-guarantee"),
+                settings.integer("streams.num-threads"),
+                settings.duration("streams.commit-interval"),
+                settings.duration("streams.start-timeout"),
+                settings.duration("streams.close-timeout"));
+    }
+}

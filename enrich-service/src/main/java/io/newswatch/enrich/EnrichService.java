@@ -1,0 +1,173 @@
+package io.newswatch.enrich;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswatch.enrich.enrichment.Enricher;
+import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.enrich.topology.EnrichCounters;
+import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.events.Topics;
+import io.newswatch.support.HealthCheck;
+import io.newswatch.support.HttpServers;
+import io.newswatch.support.KafkaTopics;
+import io.newswatch.support.OpsRoutes;
+import io.newswatch.support.ServiceMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * enrich-service: the Kafka Streams application that turns {@code news.raw} into
+ * {@code news.enriched} (bad records to {@code news.dlq}), with {@code GET /health} (UP while the
+ * stream is RUNNING or REBALANCING) and {@code GET /metrics}. Owns every thread, client and port
+ * it starts; {@link #close()} releases them.
+ */
+public final class EnrichService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+    private final EnrichConfig config;
+    private final PrometheusMeterRegistry registry;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CompletableFuture<State> started = new CompletableFuture<>();
+    private final AtomicReference<Throwable> streamError = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Javalin http;
+    private volatile int httpPort = -1;
+
+    private EnrichService(EnrichConfig config, PrometheusMeterRegistry registry, KafkaStreams streams) {
+        this.config = config;
+        this.registry = registry;
+        this.streams = streams;
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        streams.setStateListener(this::onStateChange);
+        streams.setUncaughtExceptionHandler(this::onStreamThreadError);
+    }
+
+    /**
+     * Creates the topics, starts the stream and the ops HTTP server, and returns once the stream
+     * is RUNNING; throws (having released everything) if it is not within
+     * {@code streams.start-timeout}.
+     */
+    public static EnrichService start(EnrichConfig config) {
+        PrometheusMeterRegistry registry = ServiceMetrics.create(EnrichConfig.SERVICE);
+        EnrichService service = null;
+        try {
+            KafkaTopics.ensure(StreamsProperties.client(config), Topics.all(), config.replicationFactor());
+            EnrichCounters counters = EnrichCounters.in(registry);
+            Counter productionDeadLetters = Counter.builder("newswatch.enrich.dead.letters")
+                    .tag("reason", "rejected-by-broker").register(registry);
+            KafkaStreams streams = new KafkaStreams(EnrichTopology.build(newEnricher(), counters),
+                    StreamsProperties.of(config, productionDeadLetters));
+            service = new EnrichService(config, registry, streams);
+            service.startStreams();
+            service.startHttp();
+            LOG.info("enrich-service started: {} -> {}, health on http://{}:{}/health", Topics.RAW, Topics.ENRICHED,
+                    config.httpHost(), service.httpPort());
+            return service;
+        } catch (RuntimeException e) {
+            if (service != null) service.close(); else registry.close();
+            throw e;
+        }
+    }
+
+    /** The port the ops HTTP server listens (or listened) on: the real one when configured as 0. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The state of the Kafka Streams client. */
+    public State state() {
+        return streams.state();
+    }
+
+    /** Stops the stream (leaving its group, so a restart takes over at once) and the HTTP server. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        boolean stopped = streams.close(CloseOptions.timeout(config.closeTimeout())
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (!stopped) LOG.warn("stream threads did not stop within {}", config.closeTimeout());
+        if (http != null) http.stop();
+        streamsMetrics.close();
+        registry.close();
+        LOG.info("enrich-service stopped");
+    }
+
+    private static Enricher newEnricher() {
+        long startNanos = System.nanoTime();
+        LanguageDetector.shared();
+        Gazetteer gazetteer = Gazetteer.bundled();
+        Enricher enricher = Enricher.standard(gazetteer, Clock.systemUTC());
+        LOG.info("enricher ready in {} ms: {} (language models and {} knowledge-base entries loaded)",
+                Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), enricher.versions(),
+                gazetteer.entries().size());
+        return enricher;
+    }
+
+    private void startStreams() {
+        streams.start();
+        Duration timeout = config.startTimeout();
+        try {
+            State state = started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (state != State.RUNNING) throw notStarted("it went " + state);
+        } catch (TimeoutException e) {
+            throw notStarted("it was still " + streams.state() + " after " + timeout);
+        } catch (ExecutionException e) {
+            throw notStarted(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notStarted("interrupted");
+        }
+    }
+
+    private IllegalStateException notStarted(String why) {
+        Throwable cause = streamError.get();
+        return new IllegalStateException("the enrich stream did not start on " + config.bootstrapServers() + ": " + why
+                + (cause == null ? "" : " (" + cause + ")"), cause);
+    }
+
+    private void startHttp() {
+        OpsRoutes ops = new OpsRoutes(EnrichConfig.SERVICE, registry, Map.of("kafka-streams", this::streamsHealth));
+        http = HttpServers.startOps(config.httpHost(), config.httpPort(), ops);
+        httpPort = http.port();
+    }
+
+    private HealthCheck.Status streamsHealth() {
+        State state = streams.state();
+        if (state == State.RUNNING || state == State.REBALANCING) return HealthCheck.Status.up(state.name());
+        Throwable error = streamError.get();
+        return HealthCheck.Status.down(state.name() + (error == null ? "" : ": " + error.getMessage()));
+    }
+
+    private void onStateChange(State newState, State oldState) {
+        LOG.info("stream state {} -> {}", oldState, newState);
+        if (newState == State.RUNNING || newState == State.ERROR || newState == State.PENDING_ERROR
+                || newState == State.NOT_RUNNING || newState == State.PENDING_SHUTDOWN) {
+            started.complete(newState);
+        }
+    }
+
+    /** A stream thread died of something the processor does not catch (broker, fencing, a bug). */
+    private StreamThreadExceptionResponse onStreamThreadError(Throwable error) {
+        streamError.set(error);
+        LOG.error("stream thread failed; stopping the stream (health goes DOWN)", error);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+}

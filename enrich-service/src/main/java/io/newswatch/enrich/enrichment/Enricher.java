@@ -1,0 +1,66 @@
+package io.newswatch.enrich.enrichment;
+
+import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.events.EnrichedArticle;
+import io.newswatch.events.RawArticle;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the enrichment stages over an article or a bare text. The stream and the
+ * {@code annotate} tool both call {@link #analyse}, so they give the same answers.
+ *
+ * <p>Sentiment and topics are left empty until their stages exist: no made-up values.
+ * Pure and thread-safe: no I/O, no logging.
+ */
+public final class Enricher {
+    /** Version of the enrichment logic; bump it when the same input would give different output. */
+    public static final String VERSION = "1";
+
+    private final List<EnrichmentStage> stages;
+    private final Clock clock;
+    private final Map<String, String> versions;
+
+    /** An enricher running {@code stages} in order, stamping articles with {@code clock}'s time. */
+    public Enricher(List<EnrichmentStage> stages, Clock clock) {
+        this.stages = List.copyOf(stages);
+        this.clock = clock;
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("enricher", VERSION);
+        this.stages.forEach(stage -> all.putAll(stage.versions()));
+        this.versions = Map.copyOf(all);
+    }
+
+    /** The standard stages: language detection (shared Lingua detector), then the gazetteer. */
+    public static Enricher standard(Gazetteer gazetteer, Clock clock) {
+        return new Enricher(standardStages(LanguageDetector.shared(), gazetteer), clock);
+    }
+
+    /** The standard stages, for callers that add their own after them. */
+    public static List<EnrichmentStage> standardStages(LanguageDetector detector, Gazetteer gazetteer) {
+        return new ArrayList<>(List.of(new LanguageStage(detector), new EntityStage(gazetteer)));
+    }
+
+    /** Runs every stage over {@code text}. */
+    public Analysis analyse(String text, String declaredLanguage) {
+        Analysis analysis = Analysis.of(text, declaredLanguage);
+        for (EnrichmentStage stage : stages) analysis = stage.apply(analysis);
+        return analysis;
+    }
+
+    /** The enriched form of {@code article}; entity offsets refer to {@link EnrichedArticle#analysedText}. */
+    public EnrichedArticle enrich(RawArticle article) {
+        Analysis analysis = analyse(EnrichedArticle.analysedText(article), article.language());
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, analysis.language(), analysis.entities(),
+                analysis.sentiment(), analysis.topics(), clock.instant(), versions);
+    }
+
+    /** What produced the output: {@code enricher}, {@code language}, {@code kb}, ... */
+    public Map<String, String> versions() {
+        return versions;
+    }
+}

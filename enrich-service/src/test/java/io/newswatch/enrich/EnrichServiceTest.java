@@ -1,0 +1,118 @@
+package io.newswatch.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswatch.enrich.testing.Articles;
+import io.newswatch.events.DeadLetter;
+import io.newswatch.events.EnrichedArticle;
+import io.newswatch.events.RawArticle;
+import io.newswatch.events.Topics;
+import io.newswatch.infra.EmbeddedInfraExtension;
+import io.newswatch.infra.EmbeddedKafka;
+import io.newswatch.support.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service against a real broker, with exactly-once processing. */
+@ExtendWith(EmbeddedInfraExtension.class)
+class EnrichServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void enrichesArticlesFromNewsRawAndDeadLettersPoisonThenClosesCleanly(EmbeddedKafka kafka) throws Exception {
+        EnrichConfig config = EnrichConfig.from(Settings.load("enrich-service", Map.of())
+                .with("kafka.bootstrap-servers", kafka.bootstrapServers())
+                .with("http.port", "0")
+                .with("streams.state-dir", stateDir.toString())
+                .with("streams.application-id", "enrich-test-" + UUID.randomUUID()));
+        String run = UUID.randomUUID().toString();
+        RawArticle article = Articles.pashinyanArticle("https://www.azatutyun.am/a/" + run + ".html");
+        byte[] poison = ("not an article " + run).getBytes(StandardCharsets.UTF_8);
+
+        EnrichService service = EnrichService.start(config);
+        try {
+            assertEquals(200, health(service.httpPort()).statusCode());
+            produce(kafka, poison, article);
+
+            EnrichedArticle enriched = consume(kafka, Topics.ENRICHED.name(), Topics.ENRICHED.valueSerde().deserializer(),
+                    r -> article.id().equals(r.key())).value();
+            assertEquals("en", enriched.language());
+            assertEquals("Q7035479", enriched.entities().get(0).canonicalId());
+
+            ConsumerRecord<String, byte[]> letter = consume(kafka, Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
+                    r -> java.util.Arrays.equals(poison, r.value()));
+            DeadLetter why = DeadLetter.fromHeaders(letter.headers());
+            assertEquals(Topics.RAW.name(), why.sourceTopic());
+            assertTrue(why.sourceOffset() >= 0);
+            assertArrayEquals(poison, letter.value());
+        } finally {
+            service.close();
+        }
+        assertEquals(KafkaStreams.State.NOT_RUNNING, service.state());
+        assertThrows(IOException.class, () -> health(service.httpPort()), "the HTTP server is stopped");
+        service.close(); // idempotent
+    }
+
+    private static void produce(EmbeddedKafka kafka, byte[] poison, RawArticle article) {
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(props, Serdes.String().serializer(), Serdes.ByteArray().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), article.id(), poison));
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), article.id(),
+                    Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), article)));
+        }
+    }
+
+    /** The first record of {@code topic} that {@code wanted} accepts, read committed, within {@link #WAIT}. */
+    private static <V> ConsumerRecord<String, V> consume(EmbeddedKafka kafka, String topic, Deserializer<V> values,
+                                                         Predicate<ConsumerRecord<String, V>> wanted) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enrich-test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, Serdes.String().deserializer(), values)) {
+            consumer.subscribe(java.util.List.of(topic));
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.test(record)) return record;
+                }
+            }
+        }
+        throw new AssertionError("nothing expected arrived on " + topic + " within " + WAIT);
+    }
+
+    private static HttpResponse<String> health(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

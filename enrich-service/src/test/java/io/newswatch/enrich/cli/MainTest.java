@@ -1,0 +1,94 @@
+package io.newswatch.enrich.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int status, List<JsonNode> lines, String stderr) {}
+
+    private static Run run(String stdin, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) lines.add(JSON.readTree(line));
+        }
+        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void annotateWritesOneLinePerInputInOrderAndGoesOnAfterABadLine() throws Exception {
+        String text = "😀 Pashinyan met Aliyev in Brussels.";
+        String input = String.join("\n",
+                JSON.writeValueAsString(java.util.Map.of("id", "a", "text", text)),
+                "this is not json",
+                "{\"id\":\"c\",\"text\":\"Пашинян заявил, что мирный договор готов.\",\"targets\":[{\"start\":0,\"end\":7}]}",
+                "{\"id\":\"d\"}",
+                "",
+                "{\"id\":5,\"text\":\"short\",\"targets\":[{\"start\":0,\"end\":50}]}") + "\n";
+
+        Run run = run(input, "annotate");
+
+        assertEquals(1, run.status(), "a bad line makes the exit status non-zero");
+        assertTrue(run.stderr().contains("3 line(s)"), run.stderr());
+        assertEquals(5, run.lines().size(), "blank lines are skipped, every other line answered");
+        JsonNode first = run.lines().get(0);
+        assertEquals("a", first.get("id").asText());
+        assertEquals("en", first.get("language").asText());
+        assertFalse(first.has("sentiment"), "sentiment is not computed yet, so it is left out");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entity : first.get("entities")) {
+            ids.add(entity.get("canonicalId").asText());
+            String mention = entity.get("text").asText();
+            assertEquals(mention, text.substring(entity.get("start").asInt(), entity.get("end").asInt()),
+                    "offsets are UTF-16 indices, even after an emoji");
+        }
+        assertEquals(List.of("Q7035479", "nw:ilham-aliyev", "Q239"), ids);
+        JsonNode pashinyan = first.get("entities").get(0);
+        assertEquals("PERSON", pashinyan.get("type").asText());
+        assertEquals("Nikol Pashinyan", pashinyan.get("canonicalName").asText());
+        assertEquals(3, pashinyan.get("start").asInt()); // the emoji is two UTF-16 units
+
+        assertTrue(run.lines().get(1).get("error").asText().startsWith("not JSON"));
+        assertEquals(2, run.lines().get(1).get("line").asInt());
+        assertEquals("ru", run.lines().get(2).get("language").asText());
+        assertEquals("Q7035479", run.lines().get(2).get("entities").get(0).get("canonicalId").asText());
+        assertEquals("d", run.lines().get(3).get("id").asText());
+        assertTrue(run.lines().get(3).get("error").asText().contains("\"text\" is required"));
+        assertEquals(5, run.lines().get(4).get("id").asInt());
+        assertTrue(run.lines().get(4).get("error").asText().contains("<= 5"));
+    }
+
+    @Test
+    void annotateOfGoodLinesExitsZeroAndKeepsAnUndeterminedLanguageAsNull() throws Exception {
+        Run run = run("{\"id\":\"x\",\"text\":\"EU\"}\n", "annotate");
+        assertEquals(0, run.status());
+        JsonNode line = run.lines().get(0);
+        assertTrue(line.get("language").isNull());
+        assertEquals("Q458", line.get("entities").get(0).get("canonicalId").asText());
+    }
+
+    @Test
+    void helpNamesTheAnnotateCommand() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.execute(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]), out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, status);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("annotate"));
+    }
+}
