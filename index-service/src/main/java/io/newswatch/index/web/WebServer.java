@@ -1,0 +1,51 @@
+package io.newswatch.index.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.newswatch.index.search.ArticleSearch;
+import io.newswatch.index.search.InvalidSearchException;
+import io.newswatch.index.search.SearchUnavailableException;
+import io.newswatch.support.HttpServers;
+import io.newswatch.support.OpsRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of index-service on one port: the search API, the web UI (static files from
+ * {@code /web} on the classpath, at {@code /}), {@code /health} and {@code /metrics}. Every API
+ * error is JSON {@link ApiError}; a bad request is a 400 that names the parameter, never a 500.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private WebServer() {}
+
+    /** A started server on {@code host:port} (0 for any free port). */
+    public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops) {
+        Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        }));
+        routes(app, new SearchController(search));
+        ops.addTo(app);
+        errors(app);
+        return app.start(host, port);
+    }
+
+    private static void routes(Javalin app, SearchController search) {
+        app.get("/api/search", search::search);
+    }
+
+    private static void errors(Javalin app) {
+        app.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
+        app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(new ApiError("search unavailable", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", e.getClass().getSimpleName()));
+        });
+    }
+}

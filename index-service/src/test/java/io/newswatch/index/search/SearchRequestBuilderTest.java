@@ -1,0 +1,77 @@
+package io.newswatch.index.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.index.elastic.ArticleIndex;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchRequestBuilderTest {
+    private static final ArticleIndex INDEX = new ArticleIndex("news-articles");
+
+    private static JsonNode request(Map<String, List<String>> params) throws Exception {
+        String json = JsonpUtils.toJsonString(SearchRequestBuilder.build(SearchParams.parse(params), INDEX),
+                new JacksonJsonpMapper());
+        return new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void queryStringOverTitleAndTextWithAllTermsRequired() throws Exception {
+        JsonNode body = request(Map.of("q", List.of("\"peace treaty\" armenia")));
+        JsonNode qs = body.at("/query/bool/must/0/query_string");
+
+        assertEquals("\"peace treaty\" armenia", qs.get("query").asText());
+        assertEquals("and", qs.get("default_operator").asText().toLowerCase());
+        assertEquals("[\"title^2\",\"text\"]", qs.get("fields").toString());
+        assertFalse(qs.get("allow_leading_wildcard").asBoolean());
+        assertEquals("desc", body.at("/sort/0/_score/order").asText());
+        assertEquals("asc", body.at("/sort/1/id/order").asText());
+    }
+
+    @Test
+    void withoutQueryNewestFirstAndFiltersDoNotScore() throws Exception {
+        JsonNode body = request(Map.of("from", List.of("2025-01-01"), "source", List.of("a.am", "b.ge"),
+                "entity", List.of("Q1"), "size", List.of("5")));
+
+        assertTrue(body.at("/query/bool/must/0/match_all").isObject());
+        assertEquals("2025-01-01T00:00:00Z", body.at("/query/bool/filter/0/range/publishedAt/gte").asText());
+        assertEquals("[\"a.am\",\"b.ge\"]", body.at("/query/bool/filter/1/terms/source").toString());
+        assertEquals("[\"Q1\"]", body.at("/query/bool/filter/2/terms/entityIds").toString());
+        assertEquals("desc", body.at("/sort/0/publishedAt/order").asText());
+        assertEquals("_last", body.at("/sort/0/publishedAt/missing").asText());
+        assertEquals(6, body.get("size").asInt()); // one more, to know whether there is a next page
+    }
+
+    @Test
+    void highlightsAreHtmlEncodedWithMarkTags() throws Exception {
+        JsonNode h = request(Map.of("q", List.of("peace"))).get("highlight");
+
+        assertEquals("html", h.get("encoder").asText());
+        assertEquals("<mark>", h.at("/pre_tags/0").asText());
+        assertEquals(0, h.at("/fields/title/number_of_fragments").asInt());
+        assertTrue(h.at("/fields/text/no_match_size").asInt() > 0);
+    }
+
+    @Test
+    void aCursorBecomesSearchAfter() throws Exception {
+        String after = new SearchCursor(SortOrder.NEWEST, List.of(1735812000000L, "abc")).encode();
+        JsonNode body = request(Map.of("after", List.of(after)));
+        assertEquals("[1735812000000,\"abc\"]", body.get("search_after").toString());
+    }
+
+    @Test
+    void facetsAndDayCountsAreAskedFor() throws Exception {
+        JsonNode aggs = request(Map.of()).get("aggregations");
+        assertEquals("source", aggs.at("/sources/terms/field").asText());
+        assertEquals("language", aggs.at("/languages/terms/field").asText());
+        assertEquals("entityIds", aggs.at("/entities/terms/field").asText());
+        assertEquals("day", aggs.at("/days/date_histogram/calendar_interval").asText());
+    }
+}
