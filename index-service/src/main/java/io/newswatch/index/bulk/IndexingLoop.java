@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -62,6 +63,8 @@ public final class IndexingLoop implements AutoCloseable {
     private volatile int assignedPartitions;
     private volatile Throwable failure;
     private RecordBatch current = new RecordBatch();
+    /** The last offset committed per partition, to tell when an idle consumer moved past markers. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private boolean retrying;
     private boolean setupNeeded = true;
 
@@ -170,7 +173,10 @@ public final class IndexingLoop implements AutoCloseable {
     }
 
     private void process(RecordBatch batch) {
-        if (batch.isEmpty()) return;
+        if (batch.isEmpty()) {
+            commitSkippedMarkers();
+            return;
+        }
         metrics.consumed(batch.size());
         try {
             indexUntilAccepted(batch, decode(batch));
@@ -266,10 +272,35 @@ public final class IndexingLoop implements AutoCloseable {
     }
 
     private void commit(RecordBatch batch) {
-        var offsets = batch.offsetsToCommit();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(batch.offsetsToCommit());
+        // Every record polled so far is done, so the consumer's positions may be committed too: they lie past
+        // the transaction markers read_committed skips, which lets the group's lag reach zero.
+        positions().forEach((tp, position) -> offsets.merge(tp, position,
+                (a, b) -> a.offset() >= b.offset() ? a : b));
+        offsets.keySet().removeIf(tp -> !batch.owns(tp));
+        commitSync(offsets);
+    }
+
+    /** Idle: commits positions that moved only over transaction markers since the last commit. */
+    private void commitSkippedMarkers() {
+        Map<TopicPartition, OffsetAndMetadata> advanced = new HashMap<>(positions());
+        advanced.entrySet().removeIf(e -> e.getValue().offset() <= committed.getOrDefault(e.getKey(), -1L));
+        if (!advanced.isEmpty()) commitSync(advanced);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> positions() {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            positions.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        return positions;
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) return;
         try {
             consumer.commitSync(offsets);
+            offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
         } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
             LOG.warn("offsets not committed ({}): those records will be indexed again", e.getMessage());
         }
@@ -312,6 +343,7 @@ public final class IndexingLoop implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assignedPartitions = Math.max(0, consumer.assignment().size() - partitions.size());
+            partitions.forEach(committed::remove);
             int dropped = current.drop(partitions);
             if (dropped > 0) LOG.info("partitions {} revoked: {} uncommitted records left to their next owner",
                     partitions, dropped);
