@@ -1,0 +1,98 @@
+package io.newswatch.localstack;
+
+import io.newswatch.infra.ElasticsearchOptions;
+import io.newswatch.infra.EmbeddedElasticsearch;
+import io.newswatch.infra.EmbeddedKafka;
+import io.newswatch.infra.KafkaOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The whole of newswatch on this machine: a real Kafka broker and Elasticsearch node, the sample site and
+ * the three services. Everything lives in a temporary directory that {@link #close()} removes.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final Path workDir;
+    private EmbeddedKafka kafka;
+    private EmbeddedElasticsearch elasticsearch;
+    private Pipeline pipeline;
+
+    private LocalStack(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /**
+     * Starts everything and waits until the sample articles are searchable.
+     *
+     * @param progress receives one line per step, for the person waiting
+     */
+    public static LocalStack start(LocalStackConfig config, Consumer<String> progress) throws InterruptedException {
+        LocalStack stack = new LocalStack(tempDir());
+        try {
+            stack.startAll(config, progress);
+            return stack;
+        } catch (RuntimeException | InterruptedException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(LocalStackConfig config, Consumer<String> progress) throws InterruptedException {
+        long t0 = System.nanoTime();
+        progress.accept("starting Kafka on " + config.host() + ":" + config.kafkaPort() + " ...");
+        kafka = EmbeddedKafka.start(KafkaOptions.defaults().withHost(config.host()).withPort(config.kafkaPort())
+                .withHeap(config.kafkaHeap()));
+        progress.accept("Kafka ready at " + kafka.bootstrapServers() + since(t0));
+        progress.accept("starting Elasticsearch on " + config.host() + ":" + config.elasticPort() + " ...");
+        elasticsearch = EmbeddedElasticsearch.start(ElasticsearchOptions.defaults().withHost(config.host())
+                .withHttpPort(config.elasticPort()).withHeap(config.elasticHeap()));
+        progress.accept("Elasticsearch ready at " + elasticsearch.httpUrl() + since(t0));
+        progress.accept("starting enrich-service, index-service, ingest-service ...");
+        pipeline = Pipeline.start(kafka.bootstrapServers(), elasticsearch.httpUrl(), new Pipeline.Ports(
+                config.host(), config.apiPort(), config.ingestPort(), config.enrichPort(),
+                config.sampleSitePort()), workDir);
+        progress.accept("ingesting the sample site " + pipeline.site().feedUrl() + " ("
+                + pipeline.site().articleCount() + " articles) ...");
+        new SearchProbe(pipeline.apiUrl()).awaitTotal("*", pipeline.site().articleCount(), config.readyTimeout());
+        progress.accept("all sample articles searchable" + since(t0));
+    }
+
+    /** {@code http://host:port} of the search API and UI. */
+    public String apiUrl() {
+        return pipeline.apiUrl();
+    }
+
+    /** Stops the services, then Elasticsearch and Kafka, and removes the working directory. */
+    @Override
+    public void close() {
+        Pipeline.closeQuietly(pipeline);
+        Pipeline.closeQuietly(elasticsearch);
+        Pipeline.closeQuietly(kafka);
+        deleteRecursively(workDir);
+    }
+
+    private static String since(long t0) {
+        return " (" + Duration.ofNanos(System.nanoTime() - t0).toMillis() / 100 / 10.0 + " s)";
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("newswatch-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the directory is under the system temp dir
+        }
+    }
+}
