@@ -28,159 +28,159 @@ import org.slf4j.LoggerFactory;
  */
 final class ChildProcess {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
-  private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(10);
-  private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "newswatch-process-spawner");
-    thread.setDaemon(true);
-    return thread;
-  });
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+    private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(10);
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "newswatch-process-spawner");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-  private final String name;
-  private final Process process;
-  private final Path logFile;
+    private final String name;
+    private final Process process;
+    private final Path logFile;
 
-  private ChildProcess(String name, Process process, Path logFile) {
-    this.name = name;
-    this.process = process;
-    this.logFile = logFile;
-  }
-
-  /**
-   * Starts {@code builder} with stdout and stderr written to {@code logFile} (truncated).
-   *
-   * @param name what the process is, for messages ("Kafka broker")
-   * @throws EmbeddedInfraException when the process cannot be spawned
-   */
-  static ChildProcess start(String name, ProcessBuilder builder, Path logFile) {
-    builder.redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.PIPE);
-    try {
-      Process process = SPAWNER.submit(builder::start).get();
-      LOG.debug("Started {} (pid {}): {}", name, process.pid(), builder.command());
-      return new ChildProcess(name, process, logFile);
-    } catch (ExecutionException e) {
-      throw new EmbeddedInfraException(
-          "Cannot start " + name + " (" + builder.command().get(0) + "): " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EmbeddedInfraException("Interrupted while starting " + name, e);
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
     }
-  }
 
-  /**
-   * Runs {@code builder} to completion with {@code input} as its stdin (kept off the command
-   * line, e.g. a password), failing with its log when it fails or hangs.
-   */
-  static void run(String name, ProcessBuilder builder, Path logFile, String input,
-      Duration timeout) {
-    ChildProcess child = start(name, builder, logFile);
-    try {
-      child.writeInput(input);
-      if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw StartupFailure.of(name, "it did not finish within " + Durations.format(timeout),
-            logFile, 40);
-      }
-      if (child.process.exitValue() != 0) {
-        throw StartupFailure.of(name, "it exited with code " + child.process.exitValue(),
-            logFile, 40);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EmbeddedInfraException("Interrupted while running " + name, e);
-    } finally {
-      child.stop(Duration.ofSeconds(5));
+    /**
+     * Starts {@code builder} with stdout and stderr written to {@code logFile} (truncated).
+     *
+     * @param name what the process is, for messages ("Kafka broker")
+     * @throws EmbeddedInfraException when the process cannot be spawned
+     */
+    static ChildProcess start(String name, ProcessBuilder builder, Path logFile) {
+        builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        try {
+            Process process = SPAWNER.submit(builder::start).get();
+            LOG.debug("Started {} (pid {}): {}", name, process.pid(), builder.command());
+            return new ChildProcess(name, process, logFile);
+        } catch (ExecutionException e) {
+            throw new EmbeddedInfraException(
+                    "Cannot start " + name + " (" + builder.command().get(0) + "): " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedInfraException("Interrupted while starting " + name, e);
+        }
     }
-  }
 
-  private void writeInput(String input) {
-    try (OutputStream stdin = process.getOutputStream()) {
-      stdin.write(input.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      LOG.debug("Writing to the stdin of {} failed: {}", name, e.toString());
+    /**
+     * Runs {@code builder} to completion with {@code input} as its stdin (kept off the command
+     * line, e.g. a password), failing with its log when it fails or hangs.
+     */
+    static void run(String name, ProcessBuilder builder, Path logFile, String input,
+            Duration timeout) {
+        ChildProcess child = start(name, builder, logFile);
+        try {
+            child.writeInput(input);
+            if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw StartupFailure.of(name, "it did not finish within " + Durations.format(timeout),
+                        logFile, 40);
+            }
+            if (child.process.exitValue() != 0) {
+                throw StartupFailure.of(name, "it exited with code " + child.process.exitValue(),
+                        logFile, 40);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedInfraException("Interrupted while running " + name, e);
+        } finally {
+            child.stop(Duration.ofSeconds(5));
+        }
     }
-  }
 
-  long pid() {
-    return process.pid();
-  }
-
-  Path logFile() {
-    return logFile;
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
-  /** Returns the exit code once the process has exited. */
-  OptionalInt exitCode() {
-    return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
-  }
-
-  /**
-   * Asks the process to stop (SIGTERM), waits up to {@code grace} for it and every descendant
-   * alive when the stop began, then kills whatever is left. Safe to call more than once.
-   */
-  void stop(Duration grace) {
-    List<ProcessHandle> tree = liveTree();
-    process.destroy();
-    List<ProcessHandle> left = awaitExit(tree, grace);
-    if (!left.isEmpty()) {
-      LOG.warn("{} did not stop within {} s; killing pids {}", name, grace.toSeconds(), pids(left));
-      left.forEach(ProcessHandle::destroyForcibly);
-      left = awaitExit(left, FORCED_STOP_WAIT);
+    private void writeInput(String input) {
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.debug("Writing to the stdin of {} failed: {}", name, e.toString());
+        }
     }
-    if (!left.isEmpty()) {
-      LOG.warn("{}: pids {} still alive after SIGKILL", name, pids(left));
-    }
-    closeStreams();
-  }
 
-  private List<ProcessHandle> liveTree() {
-    List<ProcessHandle> tree = new ArrayList<>();
-    tree.add(process.toHandle());
-    process.descendants().forEach(tree::add);
-    return tree;
-  }
-
-  /** Waits for the processes to exit; after the root exits its orphans get SIGTERM too. */
-  private List<ProcessHandle> awaitExit(List<ProcessHandle> tree, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (ProcessHandle handle : tree) {
-      if (handle.isAlive() && !process.isAlive()) {
-        handle.destroy();
-      }
-      awaitOne(handle, deadline);
+    long pid() {
+        return process.pid();
     }
-    return tree.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
-  }
 
-  private static void awaitOne(ProcessHandle handle, long deadlineNanos) {
-    long remaining = deadlineNanos - System.nanoTime();
-    if (remaining <= 0 || !handle.isAlive()) {
-      return;
+    Path logFile() {
+        return logFile;
     }
-    CompletableFuture<ProcessHandle> exit = handle.onExit();
-    try {
-      exit.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      LOG.debug("pid {} still alive: {}", handle.pid(), e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
-  private void closeStreams() {
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      LOG.debug("Closing stdin of {}: {}", name, e.toString());
+    boolean isAlive() {
+        return process.isAlive();
     }
-  }
 
-  private static String pids(List<ProcessHandle> handles) {
-    return handles.stream().map(h -> String.valueOf(h.pid())).collect(Collectors.joining(", "));
-  }
+    /** Returns the exit code once the process has exited. */
+    OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM), waits up to {@code grace} for it and every descendant
+     * alive when the stop began, then kills whatever is left. Safe to call more than once.
+     */
+    void stop(Duration grace) {
+        List<ProcessHandle> tree = liveTree();
+        process.destroy();
+        List<ProcessHandle> left = awaitExit(tree, grace);
+        if (!left.isEmpty()) {
+            LOG.warn("{} did not stop within {} s; killing pids {}", name, grace.toSeconds(), pids(left));
+            left.forEach(ProcessHandle::destroyForcibly);
+            left = awaitExit(left, FORCED_STOP_WAIT);
+        }
+        if (!left.isEmpty()) {
+            LOG.warn("{}: pids {} still alive after SIGKILL", name, pids(left));
+        }
+        closeStreams();
+    }
+
+    private List<ProcessHandle> liveTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        return tree;
+    }
+
+    /** Waits for the processes to exit; after the root exits its orphans get SIGTERM too. */
+    private List<ProcessHandle> awaitExit(List<ProcessHandle> tree, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle handle : tree) {
+            if (handle.isAlive() && !process.isAlive()) {
+                handle.destroy();
+            }
+            awaitOne(handle, deadline);
+        }
+        return tree.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+    }
+
+    private static void awaitOne(ProcessHandle handle, long deadlineNanos) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0 || !handle.isAlive()) {
+            return;
+        }
+        CompletableFuture<ProcessHandle> exit = handle.onExit();
+        try {
+            exit.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("pid {} still alive: {}", handle.pid(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeStreams() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            LOG.debug("Closing stdin of {}: {}", name, e.toString());
+        }
+    }
+
+    private static String pids(List<ProcessHandle> handles) {
+        return handles.stream().map(h -> String.valueOf(h.pid())).collect(Collectors.joining(", "));
+    }
 }

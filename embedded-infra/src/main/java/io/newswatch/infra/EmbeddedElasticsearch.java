@@ -31,165 +31,165 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
-  private static final String WHAT = "Elasticsearch";
-  private static final int TAIL_LINES = 40;
-  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-  private static final String HEALTH = "/_cluster/health?wait_for_status=yellow&timeout=1s";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+    private static final String WHAT = "Elasticsearch";
+    private static final int TAIL_LINES = 40;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String HEALTH = "/_cluster/health?wait_for_status=yellow&timeout=1s";
 
-  private final String host;
-  private final int port;
-  private final ElasticsearchOptions.Credentials credentials;
-  private final ElasticsearchNodeDirectory directory;
-  private final ChildProcess process;
-  private final Thread shutdownHook;
-  private final AtomicBoolean closed = new AtomicBoolean();
+    private final String host;
+    private final int port;
+    private final ElasticsearchOptions.Credentials credentials;
+    private final ElasticsearchNodeDirectory directory;
+    private final ChildProcess process;
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedElasticsearch(ElasticsearchOptions options, int port,
-      ElasticsearchNodeDirectory directory, ChildProcess process) {
-    this.host = options.host();
-    this.port = port;
-    this.credentials = options.security();
-    this.directory = directory;
-    this.process = process;
-    this.shutdownHook = ShutdownHooks.register("elasticsearch-" + port, this);
-  }
-
-  /**
-   * Starts a node and waits until the cluster is at least yellow.
-   *
-   * @param options where and how to run it
-   * @return the running node; close it to stop it and delete its files
-   * @throws EmbeddedInfraException when the distribution is missing, the port is taken, the
-   *     node exits or is not ready within the timeout; the message ends with the last lines of
-   *     the node's output
-   */
-  public static EmbeddedElasticsearch start(ElasticsearchOptions options) {
-    Objects.requireNonNull(options, "options");
-    long started = System.nanoTime();
-    Path distribution = ElasticsearchHome.locate();
-    int port = Ports.requireFree(options.host(), options.httpPort(), "another Elasticsearch?");
-    EmbeddedElasticsearch node = launch(options, distribution, port,
-        TemporaryDirectories.create("newswatch-es-"));
-    try {
-      node.awaitReady(options);
-    } catch (RuntimeException e) {
-      node.close();
-      throw e;
+    private EmbeddedElasticsearch(ElasticsearchOptions options, int port,
+            ElasticsearchNodeDirectory directory, ChildProcess process) {
+        this.host = options.host();
+        this.port = port;
+        this.credentials = options.security();
+        this.directory = directory;
+        this.process = process;
+        this.shutdownHook = ShutdownHooks.register("elasticsearch-" + port, this);
     }
-    LOG.info("Elasticsearch node up at {} in {} (pid {}, security {}, log {})", node.httpUrl(),
-        Durations.since(started), node.pid(), node.credentials == null ? "off" : "on",
-        node.logFile());
-    return node;
-  }
 
-  private static EmbeddedElasticsearch launch(ElasticsearchOptions options, Path distribution,
-      int port, Path root) {
-    try {
-      int transportPort = Ports.freePort(options.host());
-      ElasticsearchNodeDirectory directory = ElasticsearchNodeDirectory.create(distribution, root,
-          options.host(), port, transportPort, options.security() != null);
-      if (options.security() != null) {
-        directory.addSuperuser(options.security());
-      }
-      ChildProcess child = ChildProcess.start(WHAT,
-          directory.serverProcess(options.heap()), directory.logFile());
-      return new EmbeddedElasticsearch(options, port, directory, child);
-    } catch (RuntimeException e) {
-      FileTrees.deleteQuietly(root);
-      throw e;
+    /**
+     * Starts a node and waits until the cluster is at least yellow.
+     *
+     * @param options where and how to run it
+     * @return the running node; close it to stop it and delete its files
+     * @throws EmbeddedInfraException when the distribution is missing, the port is taken, the
+     *     node exits or is not ready within the timeout; the message ends with the last lines of
+     *     the node's output
+     */
+    public static EmbeddedElasticsearch start(ElasticsearchOptions options) {
+        Objects.requireNonNull(options, "options");
+        long started = System.nanoTime();
+        Path distribution = ElasticsearchHome.locate();
+        int port = Ports.requireFree(options.host(), options.httpPort(), "another Elasticsearch?");
+        EmbeddedElasticsearch node = launch(options, distribution, port,
+                TemporaryDirectories.create("newswatch-es-"));
+        try {
+            node.awaitReady(options);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        LOG.info("Elasticsearch node up at {} in {} (pid {}, security {}, log {})", node.httpUrl(),
+                Durations.since(started), node.pid(), node.credentials == null ? "off" : "on",
+                node.logFile());
+        return node;
     }
-  }
 
-  private void awaitReady(ElasticsearchOptions options) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-    HttpRequest health = request(HEALTH).timeout(PROBE_TIMEOUT).GET().build();
-    new Readiness(WHAT + " at " + httpUrl(), process, options.startTimeout(), TAIL_LINES,
-        Memory.shortage(WHAT, options.heap()))
-        .await(() -> isHealthy(client.send(health, HttpResponse.BodyHandlers.ofString())));
-  }
-
-  private static boolean isHealthy(HttpResponse<String> response) {
-    if (response.statusCode() == 200) {
-      return true;
+    private static EmbeddedElasticsearch launch(ElasticsearchOptions options, Path distribution,
+            int port, Path root) {
+        try {
+            int transportPort = Ports.freePort(options.host());
+            ElasticsearchNodeDirectory directory = ElasticsearchNodeDirectory.create(distribution, root,
+                    options.host(), port, transportPort, options.security() != null);
+            if (options.security() != null) {
+                directory.addSuperuser(options.security());
+            }
+            ChildProcess child = ChildProcess.start(WHAT,
+                    directory.serverProcess(options.heap()), directory.logFile());
+            return new EmbeddedElasticsearch(options, port, directory, child);
+        } catch (RuntimeException e) {
+            FileTrees.deleteQuietly(root);
+            throw e;
+        }
     }
-    String body = response.body();
-    throw new IllegalStateException("HTTP " + response.statusCode() + " "
-        + (body.length() > 200 ? body.substring(0, 200) + "..." : body));
-  }
 
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(httpUrl() + path));
-    basicAuthorization().ifPresent(value -> builder.header("Authorization", value));
-    return builder;
-  }
-
-  /** Returns the node's HTTP address, e.g. {@code http://127.0.0.1:9200}. */
-  public String httpUrl() {
-    return "http://" + host + ":" + port;
-  }
-
-  /** Returns the HTTP port. */
-  public int port() {
-    return port;
-  }
-
-  /** Returns the superuser when security is on. */
-  public Optional<ElasticsearchOptions.Credentials> credentials() {
-    return Optional.ofNullable(credentials);
-  }
-
-  /**
-   * Returns the value of an {@code Authorization} header for the superuser ({@code Basic ...}),
-   * when security is on.
-   */
-  public Optional<String> basicAuthorization() {
-    return credentials().map(c -> "Basic " + Base64.getEncoder().encodeToString(
-        (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Returns the node's temporary directory (distribution copy, data, logs), deleted on close. */
-  public Path directory() {
-    return directory.root();
-  }
-
-  /** Returns the file receiving the node's output. */
-  public Path logFile() {
-    return process.logFile();
-  }
-
-  /**
-   * Returns the process id of the launcher ({@code bin/elasticsearch}'s JVM); the server JVM
-   * is its child.
-   */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** Returns whether the node's launcher process is still running. */
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
-  /**
-   * Stops the node and all its processes: SIGTERM, up to 30 s, then SIGKILL; deletes its
-   * directory. Does nothing the second time.
-   */
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    private void awaitReady(ElasticsearchOptions options) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        HttpRequest health = request(HEALTH).timeout(PROBE_TIMEOUT).GET().build();
+        new Readiness(WHAT + " at " + httpUrl(), process, options.startTimeout(), TAIL_LINES,
+                Memory.shortage(WHAT, options.heap()))
+                .await(() -> isHealthy(client.send(health, HttpResponse.BodyHandlers.ofString())));
     }
-    long started = System.nanoTime();
-    ShutdownHooks.remove(shutdownHook);
-    process.stop(STOP_GRACE);
-    FileTrees.deleteQuietly(directory.root());
-    LOG.info("Elasticsearch node at {} stopped in {}", httpUrl(), Durations.since(started));
-  }
 
-  @Override
-  public String toString() {
-    return "EmbeddedElasticsearch[" + httpUrl() + ", pid " + pid() + ", " + directory() + "]";
-  }
+    private static boolean isHealthy(HttpResponse<String> response) {
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        String body = response.body();
+        throw new IllegalStateException("HTTP " + response.statusCode() + " "
+                + (body.length() > 200 ? body.substring(0, 200) + "..." : body));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(httpUrl() + path));
+        basicAuthorization().ifPresent(value -> builder.header("Authorization", value));
+        return builder;
+    }
+
+    /** Returns the node's HTTP address, e.g. {@code http://127.0.0.1:9200}. */
+    public String httpUrl() {
+        return "http://" + host + ":" + port;
+    }
+
+    /** Returns the HTTP port. */
+    public int port() {
+        return port;
+    }
+
+    /** Returns the superuser when security is on. */
+    public Optional<ElasticsearchOptions.Credentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /**
+     * Returns the value of an {@code Authorization} header for the superuser ({@code Basic ...}),
+     * when security is on.
+     */
+    public Optional<String> basicAuthorization() {
+        return credentials().map(c -> "Basic " + Base64.getEncoder().encodeToString(
+                (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Returns the node's temporary directory (distribution copy, data, logs), deleted on close. */
+    public Path directory() {
+        return directory.root();
+    }
+
+    /** Returns the file receiving the node's output. */
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /**
+     * Returns the process id of the launcher ({@code bin/elasticsearch}'s JVM); the server JVM
+     * is its child.
+     */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Returns whether the node's launcher process is still running. */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /**
+     * Stops the node and all its processes: SIGTERM, up to 30 s, then SIGKILL; deletes its
+     * directory. Does nothing the second time.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long started = System.nanoTime();
+        ShutdownHooks.remove(shutdownHook);
+        process.stop(STOP_GRACE);
+        FileTrees.deleteQuietly(directory.root());
+        LOG.info("Elasticsearch node at {} stopped in {}", httpUrl(), Durations.since(started));
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedElasticsearch[" + httpUrl() + ", pid " + pid() + ", " + directory() + "]";
+    }
 }

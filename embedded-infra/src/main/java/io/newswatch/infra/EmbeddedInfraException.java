@@ -7,24 +7,24 @@ package io.newswatch.infra;
  */
 public class EmbeddedInfraException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what failed and why
-   */
-  public EmbeddedInfraException(String message) {
-    super(message);
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed and why
+     */
+    public EmbeddedInfraException(String message) {
+        super(message);
+    }
 
-  /**
-   * Creates the exception with its cause.
-   *
-   * @param message what failed and why
-   * @param cause the underlying error
-   */
-  public EmbeddedInfraException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what failed and why
+     * @param cause the underlying error
+     */
+    public EmbeddedInfraException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -30,40 +30,40 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedInfraExtension implements ParameterResolver {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfraExtension.class);
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(EmbeddedInfraExtension.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfraExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EmbeddedInfraExtension.class);
 
-  /** Creates the extension (JUnit does, through {@code @ExtendWith}). */
-  public EmbeddedInfraExtension() {
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == EmbeddedKafka.class || type == EmbeddedElasticsearch.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    if (parameter.getParameter().getType() == EmbeddedKafka.class) {
-      return shared(store, EmbeddedKafka.class, "Kafka broker",
-          () -> EmbeddedKafka.start(KafkaOptions.defaults()), EmbeddedKafka::bootstrapServers);
+    /** Creates the extension (JUnit does, through {@code @ExtendWith}). */
+    public EmbeddedInfraExtension() {
     }
-    return shared(store, EmbeddedElasticsearch.class, "Elasticsearch node",
-        () -> EmbeddedElasticsearch.start(ElasticsearchOptions.defaults()),
-        EmbeddedElasticsearch::httpUrl);
-  }
 
-  private static <T extends AutoCloseable> T shared(ExtensionContext.Store store, Class<T> type,
-      String what, Supplier<T> starter, Function<T, String> address) {
-    return store.getOrComputeIfAbsent(type, key -> {
-      long started = System.nanoTime();
-      T resource = starter.get();
-      LOG.info("Shared {} for this test JVM at {} (started in {})", what,
-          address.apply(resource), Durations.since(started));
-      return resource;
-    }, type);
-  }
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == EmbeddedKafka.class || type == EmbeddedElasticsearch.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        if (parameter.getParameter().getType() == EmbeddedKafka.class) {
+            return shared(store, EmbeddedKafka.class, "Kafka broker",
+                    () -> EmbeddedKafka.start(KafkaOptions.defaults()), EmbeddedKafka::bootstrapServers);
+        }
+        return shared(store, EmbeddedElasticsearch.class, "Elasticsearch node",
+                () -> EmbeddedElasticsearch.start(ElasticsearchOptions.defaults()),
+                EmbeddedElasticsearch::httpUrl);
+    }
+
+    private static <T extends AutoCloseable> T shared(ExtensionContext.Store store, Class<T> type,
+            String what, Supplier<T> starter, Function<T, String> address) {
+        return store.getOrComputeIfAbsent(type, key -> {
+            long started = System.nanoTime();
+            T resource = starter.get();
+            LOG.info("Shared {} for this test JVM at {} (started in {})", what,
+                    address.apply(resource), Durations.since(started));
+            return resource;
+        }, type);
+    }
 }

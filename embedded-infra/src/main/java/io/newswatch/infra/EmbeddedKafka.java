@@ -32,173 +32,173 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-  private static final String WHAT = "Kafka broker";
-  private static final String LOG_FILE = "kafka.log";
-  private static final String LOGBACK_CONFIG = "io/newswatch/infra/kafka-server-logback.xml";
-  private static final int TAIL_LINES = 30;
-  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String WHAT = "Kafka broker";
+    private static final String LOG_FILE = "kafka.log";
+    private static final String LOGBACK_CONFIG = "io/newswatch/infra/kafka-server-logback.xml";
+    private static final int TAIL_LINES = 30;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-  private final String host;
-  private final int port;
-  private final Path directory;
-  private final boolean temporary;
-  private final DirectoryLock lock;
-  private final ChildProcess process;
-  private final Thread shutdownHook;
-  private final AtomicBoolean closed = new AtomicBoolean();
+    private final String host;
+    private final int port;
+    private final Path directory;
+    private final boolean temporary;
+    private final DirectoryLock lock;
+    private final ChildProcess process;
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedKafka(String host, int port, Path directory, boolean temporary,
-      DirectoryLock lock, ChildProcess process) {
-    this.host = host;
-    this.port = port;
-    this.directory = directory;
-    this.temporary = temporary;
-    this.lock = lock;
-    this.process = process;
-    this.shutdownHook = ShutdownHooks.register("kafka-" + port, this);
-  }
-
-  /**
-   * Starts a broker and waits until it answers.
-   *
-   * @param options where and how to run it
-   * @return the running broker; close it to stop it
-   * @throws EmbeddedInfraException when the port is taken, the broker exits or does not answer
-   *     within the timeout; the message ends with the last lines of the broker's log
-   */
-  public static EmbeddedKafka start(KafkaOptions options) {
-    Objects.requireNonNull(options, "options");
-    long started = System.nanoTime();
-    int port = Ports.requireFree(options.host(), options.port(), "another Kafka?");
-    int controllerPort = Ports.freePort(options.host());
-    Path directory = directory(options);
-    EmbeddedKafka kafka = launch(options, port, controllerPort, directory);
-    try {
-      kafka.awaitReady(options);
-    } catch (RuntimeException e) {
-      kafka.close();
-      throw e;
+    private EmbeddedKafka(String host, int port, Path directory, boolean temporary,
+            DirectoryLock lock, ChildProcess process) {
+        this.host = host;
+        this.port = port;
+        this.directory = directory;
+        this.temporary = temporary;
+        this.lock = lock;
+        this.process = process;
+        this.shutdownHook = ShutdownHooks.register("kafka-" + port, this);
     }
-    LOG.info("Kafka {} broker up at {} in {} (pid {}, log {})", AppInfoParser.getVersion(),
-        kafka.bootstrapServers(), Durations.since(started), kafka.pid(), kafka.logFile());
-    return kafka;
-  }
 
-  private static Path directory(KafkaOptions options) {
-    try {
-      return options.dataDir() == null
-          ? TemporaryDirectories.create("newswatch-kafka-")
-          : Files.createDirectories(options.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the Kafka directory", e);
+    /**
+     * Starts a broker and waits until it answers.
+     *
+     * @param options where and how to run it
+     * @return the running broker; close it to stop it
+     * @throws EmbeddedInfraException when the port is taken, the broker exits or does not answer
+     *     within the timeout; the message ends with the last lines of the broker's log
+     */
+    public static EmbeddedKafka start(KafkaOptions options) {
+        Objects.requireNonNull(options, "options");
+        long started = System.nanoTime();
+        int port = Ports.requireFree(options.host(), options.port(), "another Kafka?");
+        int controllerPort = Ports.freePort(options.host());
+        Path directory = directory(options);
+        EmbeddedKafka kafka = launch(options, port, controllerPort, directory);
+        try {
+            kafka.awaitReady(options);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        LOG.info("Kafka {} broker up at {} in {} (pid {}, log {})", AppInfoParser.getVersion(),
+                kafka.bootstrapServers(), Durations.since(started), kafka.pid(), kafka.logFile());
+        return kafka;
     }
-  }
 
-  private static EmbeddedKafka launch(KafkaOptions options, int port, int controllerPort,
-      Path directory) {
-    boolean temporary = options.dataDir() == null;
-    DirectoryLock lock = null;
-    try {
-      lock = DirectoryLock.acquire(directory, WHAT);
-      Path config = KafkaServerConfig.write(directory, options.host(), port, controllerPort);
-      List<String> command = JavaCommand.of(jvmOptions(options), directory.resolve("java.args"),
-          KafkaServerMain.class.getName(), List.of(config.toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-      ChildProcess child = ChildProcess.start(WHAT, builder, directory.resolve(LOG_FILE));
-      return new EmbeddedKafka(options.host(), port, directory, temporary, lock, child);
-    } catch (RuntimeException e) {
-      if (lock != null) {
+    private static Path directory(KafkaOptions options) {
+        try {
+            return options.dataDir() == null
+                    ? TemporaryDirectories.create("newswatch-kafka-")
+                    : Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka directory", e);
+        }
+    }
+
+    private static EmbeddedKafka launch(KafkaOptions options, int port, int controllerPort,
+            Path directory) {
+        boolean temporary = options.dataDir() == null;
+        DirectoryLock lock = null;
+        try {
+            lock = DirectoryLock.acquire(directory, WHAT);
+            Path config = KafkaServerConfig.write(directory, options.host(), port, controllerPort);
+            List<String> command = JavaCommand.of(jvmOptions(options), directory.resolve("java.args"),
+                    KafkaServerMain.class.getName(), List.of(config.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            ChildProcess child = ChildProcess.start(WHAT, builder, directory.resolve(LOG_FILE));
+            return new EmbeddedKafka(options.host(), port, directory, temporary, lock, child);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            if (temporary) {
+                FileTrees.deleteQuietly(directory);
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> jvmOptions(KafkaOptions options) {
+        return List.of(
+                "-Xmx" + options.heap(),
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8",
+                "-Dlogback.configurationFile=" + LOGBACK_CONFIG);
+    }
+
+    /** Waits for the port, then for the broker to appear in its own cluster metadata. */
+    private void awaitReady(KafkaOptions options) {
+        Readiness readiness = new Readiness(WHAT + " at " + bootstrapServers(), process,
+                options.startTimeout(), TAIL_LINES, Memory.shortage(WHAT, options.heap()));
+        readiness.await(() -> Ports.accepts(host, port));
+        try (Admin admin = Admin.create(adminConfig(readiness.remaining()))) {
+            readiness.await(() -> !admin.describeCluster().nodes()
+                    .get(readiness.remaining().toMillis(), TimeUnit.MILLISECONDS)
+                    .isEmpty());
+        }
+    }
+
+    private Map<String, Object> adminConfig(Duration timeout) {
+        int millis = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "newswatch-embedded-kafka-probe",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    }
+
+    /** Returns the address clients connect to, {@code host:port}, e.g. {@code 127.0.0.1:9092}. */
+    public String bootstrapServers() {
+        return host + ":" + port;
+    }
+
+    /** Returns the client port. */
+    public int port() {
+        return port;
+    }
+
+    /** Returns the broker's directory: its data, {@code server.properties} and {@code kafka.log}. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Returns the file receiving the broker's output. */
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** Returns the process id of the broker's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Returns whether the broker's JVM is still running. */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /**
+     * Stops the broker: SIGTERM, up to 30 s for a clean shutdown, then SIGKILL. Deletes the
+     * directory when it was temporary. Does nothing the second time.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long started = System.nanoTime();
+        ShutdownHooks.remove(shutdownHook);
+        process.stop(STOP_GRACE);
         lock.close();
-      }
-      if (temporary) {
-        FileTrees.deleteQuietly(directory);
-      }
-      throw e;
+        if (temporary) {
+            FileTrees.deleteQuietly(directory);
+        }
+        LOG.info("Kafka broker at {} stopped in {}", bootstrapServers(), Durations.since(started));
     }
-  }
 
-  private static List<String> jvmOptions(KafkaOptions options) {
-    return List.of(
-        "-Xmx" + options.heap(),
-        "-XX:+ExitOnOutOfMemoryError",
-        "-Djava.awt.headless=true",
-        "-Dfile.encoding=UTF-8",
-        "-Dlogback.configurationFile=" + LOGBACK_CONFIG);
-  }
-
-  /** Waits for the port, then for the broker to appear in its own cluster metadata. */
-  private void awaitReady(KafkaOptions options) {
-    Readiness readiness = new Readiness(WHAT + " at " + bootstrapServers(), process,
-        options.startTimeout(), TAIL_LINES, Memory.shortage(WHAT, options.heap()));
-    readiness.await(() -> Ports.accepts(host, port));
-    try (Admin admin = Admin.create(adminConfig(readiness.remaining()))) {
-      readiness.await(() -> !admin.describeCluster().nodes()
-          .get(readiness.remaining().toMillis(), TimeUnit.MILLISECONDS)
-          .isEmpty());
+    @Override
+    public String toString() {
+        return "EmbeddedKafka[" + bootstrapServers() + ", pid " + pid() + ", " + directory + "]";
     }
-  }
-
-  private Map<String, Object> adminConfig(Duration timeout) {
-    int millis = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    return Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-        AdminClientConfig.CLIENT_ID_CONFIG, "newswatch-embedded-kafka-probe",
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-  }
-
-  /** Returns the address clients connect to, {@code host:port}, e.g. {@code 127.0.0.1:9092}. */
-  public String bootstrapServers() {
-    return host + ":" + port;
-  }
-
-  /** Returns the client port. */
-  public int port() {
-    return port;
-  }
-
-  /** Returns the broker's directory: its data, {@code server.properties} and {@code kafka.log}. */
-  public Path directory() {
-    return directory;
-  }
-
-  /** Returns the file receiving the broker's output. */
-  public Path logFile() {
-    return process.logFile();
-  }
-
-  /** Returns the process id of the broker's JVM. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** Returns whether the broker's JVM is still running. */
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
-  /**
-   * Stops the broker: SIGTERM, up to 30 s for a clean shutdown, then SIGKILL. Deletes the
-   * directory when it was temporary. Does nothing the second time.
-   */
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    long started = System.nanoTime();
-    ShutdownHooks.remove(shutdownHook);
-    process.stop(STOP_GRACE);
-    lock.close();
-    if (temporary) {
-      FileTrees.deleteQuietly(directory);
-    }
-    LOG.info("Kafka broker at {} stopped in {}", bootstrapServers(), Durations.since(started));
-  }
-
-  @Override
-  public String toString() {
-    return "EmbeddedKafka[" + bootstrapServers() + ", pid " + pid() + ", " + directory + "]";
-  }
 }

@@ -16,54 +16,54 @@ import java.time.Duration;
  */
 public record KafkaOptions(String host, int port, Path dataDir, String heap, Duration startTimeout) {
 
-  /** The default listen address. */
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  /** The default maximum heap of the broker JVM. */
-  public static final String DEFAULT_HEAP = "512m";
-  /** The default start timeout. */
-  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+    /** The default listen address. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The default maximum heap of the broker JVM. */
+    public static final String DEFAULT_HEAP = "512m";
+    /** The default start timeout. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Validates the options and fills in defaults. */
-  public KafkaOptions {
-    host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, was " + port);
+    /** Validates the options and fills in defaults. */
+    public KafkaOptions {
+        host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, was " + port);
+        }
+        dataDir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
+        heap = heap == null ? DEFAULT_HEAP : Heap.validate(heap);
+        startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("startTimeout must be positive, was " + startTimeout);
+        }
     }
-    dataDir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
-    heap = heap == null ? DEFAULT_HEAP : Heap.validate(heap);
-    startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
-    if (startTimeout.isNegative() || startTimeout.isZero()) {
-      throw new IllegalArgumentException("startTimeout must be positive, was " + startTimeout);
+
+    /** Returns the defaults: 127.0.0.1, a free port, a temporary directory, 512m heap, 60 s. */
+    public static KafkaOptions defaults() {
+        return new KafkaOptions(null, 0, null, null, null);
     }
-  }
 
-  /** Returns the defaults: 127.0.0.1, a free port, a temporary directory, 512m heap, 60 s. */
-  public static KafkaOptions defaults() {
-    return new KafkaOptions(null, 0, null, null, null);
-  }
+    /** Returns a copy listening on {@code host}. */
+    public KafkaOptions withHost(String host) {
+        return new KafkaOptions(host, port, dataDir, heap, startTimeout);
+    }
 
-  /** Returns a copy listening on {@code host}. */
-  public KafkaOptions withHost(String host) {
-    return new KafkaOptions(host, port, dataDir, heap, startTimeout);
-  }
+    /** Returns a copy on client port {@code port} (0: any free port). */
+    public KafkaOptions withPort(int port) {
+        return new KafkaOptions(host, port, dataDir, heap, startTimeout);
+    }
 
-  /** Returns a copy on client port {@code port} (0: any free port). */
-  public KafkaOptions withPort(int port) {
-    return new KafkaOptions(host, port, dataDir, heap, startTimeout);
-  }
+    /** Returns a copy keeping its data in {@code dataDir} ({@code null}: a temporary directory). */
+    public KafkaOptions withDataDir(Path dataDir) {
+        return new KafkaOptions(host, port, dataDir, heap, startTimeout);
+    }
 
-  /** Returns a copy keeping its data in {@code dataDir} ({@code null}: a temporary directory). */
-  public KafkaOptions withDataDir(Path dataDir) {
-    return new KafkaOptions(host, port, dataDir, heap, startTimeout);
-  }
+    /** Returns a copy with the broker JVM's maximum heap set to {@code heap} (e.g. {@code 1g}). */
+    public KafkaOptions withHeap(String heap) {
+        return new KafkaOptions(host, port, dataDir, heap, startTimeout);
+    }
 
-  /** Returns a copy with the broker JVM's maximum heap set to {@code heap} (e.g. {@code 1g}). */
-  public KafkaOptions withHeap(String heap) {
-    return new KafkaOptions(host, port, dataDir, heap, startTimeout);
-  }
-
-  /** Returns a copy waiting at most {@code startTimeout} for the broker to answer. */
-  public KafkaOptions withStartTimeout(Duration startTimeout) {
-    return new KafkaOptions(host, port, dataDir, heap, startTimeout);
-  }
+    /** Returns a copy waiting at most {@code startTimeout} for the broker to answer. */
+    public KafkaOptions withStartTimeout(Duration startTimeout) {
+        return new KafkaOptions(host, port, dataDir, heap, startTimeout);
+    }
 }

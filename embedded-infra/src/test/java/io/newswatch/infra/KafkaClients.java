@@ -19,39 +19,39 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients for the tests. */
 final class KafkaClients {
 
-  private KafkaClients() {
-  }
+    private KafkaClients() {
+    }
 
-  /** Sends one record and waits for the broker's acknowledgement. */
-  static void produce(String bootstrap, String topic, String key, String value) throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    /** Sends one record and waits for the broker's acknowledgement. */
+    static void produce(String bootstrap, String topic, String key, String value) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
     }
-  }
 
-  /** Reads {@code topic} from the beginning with a new group until {@code count} records. */
-  static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int count) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
+    /** Reads {@code topic} from the beginning with a new group until {@code count} records. */
+    static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int count) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        if (records.size() < count) {
+            fail("read " + records.size() + " of " + count + " records from " + topic);
+        }
+        return records;
     }
-    if (records.size() < count) {
-      fail("read " + records.size() + " of " + count + " records from " + topic);
-    }
-    return records;
-  }
 }
