@@ -173,6 +173,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     /**
+     * Leaves stopping at JVM exit to the caller's own shutdown hook, which closes this after what
+     * depends on it. Otherwise this node's hook runs concurrently with the caller's and may stop it
+     * while services still use it.
+     */
+    public void leaveShutdownToCaller() {
+        ShutdownHooks.remove(shutdownHook);
+    }
+
+    /**
      * Stops the node and all its processes: SIGTERM, up to 30 s, then SIGKILL; deletes its
      * directory. Does nothing the second time.
      */

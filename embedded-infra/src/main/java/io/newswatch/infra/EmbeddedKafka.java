@@ -179,6 +179,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * Leaves stopping at JVM exit to the caller's own shutdown hook, which closes this after what
+     * depends on it. Otherwise this broker's hook runs concurrently with the caller's and may stop it
+     * while services still use it.
+     */
+    public void leaveShutdownToCaller() {
+        ShutdownHooks.remove(shutdownHook);
+    }
+
+    /**
      * Stops the broker: SIGTERM, up to 30 s for a clean shutdown, then SIGKILL. Deletes the
      * directory when it was temporary. Does nothing the second time.
      */

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
     private final Path workDir;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private EmbeddedKafka kafka;
     private EmbeddedElasticsearch elasticsearch;
     private Pipeline pipeline;
@@ -25,18 +26,21 @@ public final class LocalStack implements AutoCloseable {
         this.workDir = workDir;
     }
 
+    /** A stack not started yet, with its working directory. */
+    public static LocalStack create() {
+        return new LocalStack(tempDir());
+    }
+
     /**
-     * Starts everything and waits until the sample articles are searchable.
+     * Starts everything and waits until the sample articles are searchable; on failure stops what started.
      *
      * @param progress receives one line per step, for the person waiting
      */
-    public static LocalStack start(LocalStackConfig config, Consumer<String> progress) throws InterruptedException {
-        LocalStack stack = new LocalStack(tempDir());
+    public void start(LocalStackConfig config, Consumer<String> progress) throws InterruptedException {
         try {
-            stack.startAll(config, progress);
-            return stack;
+            startAll(config, progress);
         } catch (RuntimeException | InterruptedException e) {
-            stack.close();
+            close();
             throw e;
         }
     }
@@ -46,11 +50,15 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting Kafka on " + config.host() + ":" + config.kafkaPort() + " ...");
         kafka = EmbeddedKafka.start(KafkaOptions.defaults().withHost(config.host()).withPort(config.kafkaPort())
                 .withHeap(config.kafkaHeap()));
+        kafka.leaveShutdownToCaller(); // close() stops it last, after the services
         progress.accept("Kafka ready at " + kafka.bootstrapServers() + since(t0));
+        abortIfClosed();
         progress.accept("starting Elasticsearch on " + config.host() + ":" + config.elasticPort() + " ...");
         elasticsearch = EmbeddedElasticsearch.start(ElasticsearchOptions.defaults().withHost(config.host())
                 .withHttpPort(config.elasticPort()).withHeap(config.elasticHeap()));
+        elasticsearch.leaveShutdownToCaller();
         progress.accept("Elasticsearch ready at " + elasticsearch.httpUrl() + since(t0));
+        abortIfClosed();
         progress.accept("starting enrich-service, index-service, ingest-service ...");
         pipeline = Pipeline.start(kafka.bootstrapServers(), elasticsearch.httpUrl(), new Pipeline.Ports(
                 config.host(), config.apiPort(), config.ingestPort(), config.enrichPort(),
@@ -61,14 +69,24 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("all sample articles searchable" + since(t0));
     }
 
+    /** Where the stack keeps its state while it runs. */
+    Path workDir() {
+        return workDir;
+    }
+
     /** {@code http://host:port} of the search API and UI. */
     public String apiUrl() {
         return pipeline.apiUrl();
     }
 
-    /** Stops the services, then Elasticsearch and Kafka, and removes the working directory. */
+    private void abortIfClosed() {
+        if (closed.get()) throw new IllegalStateException("stopped while starting");
+    }
+
+    /** Stops the services, then Elasticsearch and Kafka, and removes the working directory; safe to repeat. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed.set(true);
         Pipeline.closeQuietly(pipeline);
         Pipeline.closeQuietly(elasticsearch);
         Pipeline.closeQuietly(kafka);

@@ -1,7 +1,7 @@
 package io.newswatch.localstack;
 
-import io.newswatch.support.Shutdown;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,9 +25,11 @@ public final class Main implements Callable<Integer> {
     static final class Demo implements Callable<Integer> {
         @Override
         public Integer call() {
-            LocalStack stack;
+            LocalStack stack = LocalStack.create();
+            // Registered before starting, so Ctrl-C during start-up also stops what already runs.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "newswatch-stop"));
             try {
-                stack = LocalStack.start(LocalStackConfig.load(), line -> System.out.println("newswatch: " + line));
+                stack.start(LocalStackConfig.load(), line -> System.out.println("newswatch: " + line));
             } catch (RuntimeException e) {
                 System.err.println("newswatch: could not start: " + e.getMessage());
                 return 1;
@@ -38,7 +40,11 @@ public final class Main implements Callable<Integer> {
             System.out.println("newswatch is up: " + stack.apiUrl());
             System.out.println("newswatch: try " + stack.apiUrl() + "/api/search?q=%22peace%20treaty%22 "
                     + "- Ctrl-C stops everything");
-            Shutdown.closeOnExit("local stack", stack);
+            try {
+                new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM: the hook stops the stack
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return 0;
         }
     }
