@@ -3,6 +3,7 @@ package io.newswatch.infra;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class ChildProcess {
     });
 
     private final String name;
+    private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
     private final Process process;
     private final Path logFile;
 
@@ -53,6 +56,7 @@ final class ChildProcess {
      * @throws EmbeddedInfraException when the process cannot be spawned
      */
     static ChildProcess start(String name, ProcessBuilder builder, Path logFile) {
+        inOwnSession(builder);
         builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -67,6 +71,17 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             throw new EmbeddedInfraException("Interrupted while starting " + name, e);
         }
+    }
+
+    /**
+     * Runs the process in a session of its own (setsid) where the machine has it: Ctrl-C in a terminal then
+     * reaches only this JVM, whose shutdown stops the children in order (services before their broker),
+     * instead of every process of the terminal's group at once. Parent death still stops them (stdin EOF,
+     * {@code --pdeathsig}).
+     */
+    private static void inOwnSession(ProcessBuilder builder) {
+        SETSID.stream().filter(Files::isExecutable).findFirst()
+                .ifPresent(setsid -> builder.command().add(0, setsid.toString()));
     }
 
     /**
