@@ -21,12 +21,13 @@ import java.util.Map;
  * @param httpPort            {@code http.port}; 0 picks a free port
  * @param sourcesFile         {@code sources.file}, or null for the bundled {@value SourcesFile#DEFAULT_RESOURCE}
  * @param stateDir            {@code state.dir}, where published URLs are remembered
- * @param fetch               {@code fetch.user-agent}, {@code fetch.timeout}, {@code fetch.max-body-bytes}
+ * @param fetch               {@code fetch.*}: user agent, timeout, body cap, politeness and retries
  * @param defaultPollInterval {@code poll.default-interval}, for sources that set no {@code poll}
+ * @param reloadInterval      {@code sources.reload-interval}: how often the sources file is checked for changes
  */
 public record IngestConfig(String bootstrapServers, short replicationFactor, Map<String, String> kafkaClient,
                            String httpHost, int httpPort, Path sourcesFile, Path stateDir, FetchSettings fetch,
-                           Duration defaultPollInterval) {
+                           Duration defaultPollInterval, Duration reloadInterval) {
 
     /** The service name: settings file, metrics tag, dead-letter header. */
     public static final String SERVICE = "ingest-service";
@@ -42,12 +43,23 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
 
     /** The configuration these settings describe. */
     public static IngestConfig from(Settings s) {
-        FetchSettings fetch = new FetchSettings(s.string("fetch.user-agent"), s.duration("fetch.timeout"),
-                s.integer("fetch.max-body-bytes"));
         return new IngestConfig(s.string("kafka.bootstrap-servers"), (short) s.integer("kafka.replication-factor"),
                 s.kafkaClientProperties(), s.string("http.host"), s.integer("http.port"),
-                s.optional("sources.file").map(Path::of).orElse(null), Path.of(s.string("state.dir")), fetch,
-                s.duration("poll.default-interval"));
+                s.optional("sources.file").map(Path::of).orElse(null), Path.of(s.string("state.dir")), fetch(s),
+                s.duration("poll.default-interval"), s.duration("sources.reload-interval"));
+    }
+
+    private static FetchSettings fetch(Settings s) {
+        return new FetchSettings(s.string("fetch.user-agent"), s.duration("fetch.timeout"),
+                s.integer("fetch.max-body-bytes"), s.duration("fetch.host-delay"), s.integer("fetch.host-connections"),
+                s.duration("fetch.robots-ttl"), s.integer("fetch.retries"), s.duration("fetch.retry-base-delay"),
+                s.duration("fetch.retry-max-delay"));
+    }
+
+    /** This configuration with another {@code sources.reload-interval}. */
+    public IngestConfig withReloadInterval(Duration interval) {
+        return new IngestConfig(bootstrapServers, replicationFactor, kafkaClient, httpHost, httpPort, sourcesFile,
+                stateDir, fetch, defaultPollInterval, interval);
     }
 
     /** The sources to poll, read from {@link #sourcesFile()} or the bundled defaults. */

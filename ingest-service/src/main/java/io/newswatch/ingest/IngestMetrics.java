@@ -27,6 +27,14 @@ final class IngestMetrics {
         counter("ingest.pages.failed", "source", source, "reason", reason).increment();
     }
 
+    void unchanged(String source) {
+        counter("ingest.listings.unchanged", "source", source).increment();
+    }
+
+    void duplicate(String source, String kind) {
+        counter("ingest.duplicates", "source", source, "kind", kind).increment();
+    }
+
     void deadLettered(String source) {
         counter("ingest.dead.letters", "source", source).increment();
     }

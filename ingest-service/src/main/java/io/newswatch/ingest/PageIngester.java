@@ -2,31 +2,41 @@ package io.newswatch.ingest;
 
 import io.newswatch.events.RawArticle;
 import io.newswatch.ingest.dedupe.CanonicalUrl;
+import io.newswatch.ingest.dedupe.ContentFingerprint;
 import io.newswatch.ingest.dedupe.PublishedUrls;
+import io.newswatch.ingest.dedupe.SeenContent;
+import io.newswatch.ingest.dedupe.SeenContent.Duplicate;
 import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.feed.FeedItem;
 import io.newswatch.ingest.fetch.FetchException;
 import io.newswatch.ingest.fetch.FetchedPage;
 import io.newswatch.ingest.fetch.Fetcher;
+import io.newswatch.ingest.fetch.SavedPages;
 import io.newswatch.ingest.publish.ArticlePublisher;
 import io.newswatch.ingest.publish.RawArticles;
 import io.newswatch.ingest.source.Source;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one article link from fetch to {@code news.raw}: skip it when already done, fetch,
- * extract, publish, and remember it once the broker acknowledged. A page that fails for good is
+ * Takes one article link from fetch to {@code news.raw}: skip it when already done, fetch (or read
+ * a saved page), extract, skip it when its body copies an article already published (recording
+ * the copy's URL on that article), publish, and remember it once the broker acknowledged. A page that fails for good is
  * dead-lettered and remembered; one that fails for now (network, 5xx, Kafka) is not remembered,
  * so the next poll retries it, and is dead-lettered only the first time, to keep an outage from
  * flooding {@code news.dlq}.
@@ -39,20 +49,23 @@ final class PageIngester {
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final ArticlePublisher publisher;
     private final PublishedUrls published;
+    private final SeenContent content;
     private final IngestMetrics metrics;
     private final Set<String> failingForNow = ConcurrentHashMap.newKeySet();
 
-    PageIngester(Fetcher fetcher, ArticlePublisher publisher, PublishedUrls published, IngestMetrics metrics) {
+    PageIngester(Fetcher fetcher, ArticlePublisher publisher, PublishedUrls published, SeenContent content,
+                 IngestMetrics metrics) {
         this.fetcher = fetcher;
         this.publisher = publisher;
         this.published = published;
+        this.content = content;
         this.metrics = metrics;
     }
 
     PageOutcome ingest(Source source, FeedItem item) {
         String link;
         try {
-            link = CanonicalUrl.of(item.url());
+            link = source.type().isLocal() ? item.url() : CanonicalUrl.of(item.url());
         } catch (IllegalArgumentException e) {
             return refuse(source, item.url(), item.url(), "bad_url", e);
         }
@@ -64,22 +77,27 @@ final class PageIngester {
                     : refuse(source, item.url(), link, e.category().tag(), e);
         } catch (NoArticleException e) {
             return refuse(source, item.url(), link, "no_text", e);
+        } catch (IOException e) {
+            return refuse(source, item.url(), link, "unreadable_file", e);
         } catch (RuntimeException e) {
             return refuse(source, item.url(), link, "extract_error", e);
         }
     }
 
     private PageOutcome fetchAndPublish(Source source, FeedItem item, String link)
-            throws FetchException, NoArticleException {
-        FetchedPage page = fetcher.fetchPage(item.url(), source.allowPrivate());
+            throws FetchException, NoArticleException, IOException {
+        Page page = load(source, item);
         ExtractedArticle extracted = extractor.extract(page.document());
-        if (extracted.hasNoText()) throw new NoArticleException(page.finalUrl());
-        RawArticle article = RawArticles.of(extracted, page.finalUrl(), source.name(), item.publishedAt(),
-                Instant.now());
+        if (extracted.hasNoText()) throw new NoArticleException(page.url());
+        String url = source.type().isLocal() && extracted.canonicalUrl() != null ? extracted.canonicalUrl() : page.url();
+        RawArticle article = RawArticles.of(extracted, url, source.name(), item.publishedAt(), Instant.now());
         if (published.contains(article.canonicalUrl())) {
             remember(() -> published.markPublished(article.id(), List.of(link)));
             return PageOutcome.ALREADY_SEEN;
         }
+        ContentFingerprint fingerprint = ContentFingerprint.of(article.text());
+        Optional<Duplicate> original = content.duplicateOf(fingerprint);
+        if (original.isPresent()) return duplicate(source, link, article, original.get());
         try {
             publisher.publish(article).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -90,8 +108,28 @@ final class PageIngester {
         }
         failingForNow.remove(link);
         metrics.published(source.name());
+        remember(() -> content.remember(article.id(), fingerprint));
         remember(() -> published.markPublished(article.id(), List.of(link, article.canonicalUrl())));
         return PageOutcome.PUBLISHED;
+    }
+
+    /** The page behind a link: fetched over HTTP, or read from disk for a files source. */
+    private Page load(Source source, FeedItem item) throws FetchException, IOException {
+        if (source.type().isLocal()) {
+            return new Page(SavedPages.read(Path.of(URI.create(item.url())), null), item.url());
+        }
+        FetchedPage fetched = fetcher.fetchPage(item.url(), source.allowPrivate());
+        return new Page(fetched.document(), fetched.finalUrl());
+    }
+
+    /** Records a copy on the article it copies, and remembers its URLs as done (with the original's id). */
+    private PageOutcome duplicate(Source source, String link, RawArticle copy, Duplicate original) {
+        metrics.duplicate(source.name(), original.kind().name().toLowerCase(Locale.ROOT));
+        LOG.debug("{}: {} is a {} copy of article {}", source.name(), copy.canonicalUrl(), original.kind(),
+                original.articleId());
+        remember(() -> content.recordCopy(original.articleId(), copy.canonicalUrl()));
+        remember(() -> published.markPublished(original.articleId(), List.of(link, copy.canonicalUrl())));
+        return PageOutcome.DUPLICATE;
     }
 
     /** Dead-letters a page that will never work and remembers it, once the dead letter is acknowledged. */
@@ -129,9 +167,11 @@ final class PageIngester {
         try {
             write.run();
         } catch (IOException e) {
-            LOG.error("cannot remember a published URL (it may be published again): {}", e.toString());
+            LOG.error("cannot write the ingest state (a page may be published again): {}", e.toString());
         }
     }
+
+    private record Page(Document document, String url) {}
 
     @FunctionalInterface
     private interface StoreWrite {

@@ -6,6 +6,8 @@ enum PageOutcome {
     PUBLISHED,
     /** Published or refused before: nothing done. */
     ALREADY_SEEN,
+    /** A copy (exact or near) of an article published under another URL: recorded on it, not published. */
+    DUPLICATE,
     /** Failed for good: dead-lettered and remembered, not fetched again. */
     REFUSED,
     /** Failed for now (network, 5xx, Kafka): not remembered, retried on the next poll. */

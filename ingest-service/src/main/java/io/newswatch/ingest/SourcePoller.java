@@ -1,14 +1,14 @@
 package io.newswatch.ingest;
 
 import io.newswatch.ingest.feed.FeedItem;
-import io.newswatch.ingest.feed.FeedParser;
 import io.newswatch.ingest.fetch.FetchException;
-import io.newswatch.ingest.fetch.FetchedPage;
-import io.newswatch.ingest.fetch.Fetcher;
+import io.newswatch.ingest.listing.ArticleLinks;
 import io.newswatch.ingest.source.Source;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +17,13 @@ final class SourcePoller {
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
 
     private final Source source;
-    private final Fetcher fetcher;
+    private final ArticleLinks lister;
     private final PageIngester pages;
     private final IngestMetrics metrics;
 
-    SourcePoller(Source source, Fetcher fetcher, PageIngester pages, IngestMetrics metrics) {
+    SourcePoller(Source source, ArticleLinks lister, PageIngester pages, IngestMetrics metrics) {
         this.source = source;
-        this.fetcher = fetcher;
+        this.lister = lister;
         this.pages = pages;
         this.metrics = metrics;
     }
@@ -39,43 +39,42 @@ final class SourcePoller {
         } catch (RuntimeException e) {
             LOG.error("{}: poll failed unexpectedly", source.name(), e);
             metrics.polled(source.name(), false);
-            return new PollSummary(1, 1, 0, 0, 0, 0);
+            return PollSummary.FAILED_SOURCE;
         }
     }
 
     private PollSummary pollOnce() {
-        List<FeedItem> links;
+        Optional<List<FeedItem>> listed;
         try {
-            links = links();
-        } catch (FetchException e) {
+            listed = lister.list(source);
+        } catch (FetchException | IOException e) {
             LOG.warn("{}: cannot read {}: {}", source.name(), source.url(), e.getMessage());
             metrics.polled(source.name(), false);
-            return new PollSummary(1, 1, 0, 0, 0, 0);
+            return PollSummary.FAILED_SOURCE;
         }
+        metrics.polled(source.name(), true);
+        if (listed.isEmpty()) {
+            metrics.unchanged(source.name());
+            LOG.debug("{}: unchanged since the last poll", source.name());
+            return PollSummary.UNCHANGED_SOURCE;
+        }
+        return ingestAll(listed.get());
+    }
+
+    private PollSummary ingestAll(List<FeedItem> links) {
         metrics.listed(source.name(), links.size());
         Map<PageOutcome, Integer> outcomes = new EnumMap<>(PageOutcome.class);
         for (FeedItem link : links) {
             if (Thread.currentThread().isInterrupted()) break; // the service is closing
             outcomes.merge(pages.ingest(source, link), 1, Integer::sum);
         }
-        metrics.polled(source.name(), true);
         PollSummary summary = new PollSummary(1, 0, links.size(), count(outcomes, PageOutcome.PUBLISHED),
                 count(outcomes, PageOutcome.ALREADY_SEEN),
-                count(outcomes, PageOutcome.REFUSED) + count(outcomes, PageOutcome.RETRY_LATER));
-        LOG.info("{}: polled, {} links, {} published, {} already seen, {} failed", source.name(), summary.listed(),
-                summary.published(), summary.alreadySeen(), summary.failed());
+                count(outcomes, PageOutcome.REFUSED) + count(outcomes, PageOutcome.RETRY_LATER),
+                count(outcomes, PageOutcome.DUPLICATE));
+        LOG.info("{}: polled, {} links, {} published, {} already seen, {} duplicates, {} failed", source.name(),
+                summary.listed(), summary.published(), summary.alreadySeen(), summary.duplicates(), summary.failed());
         return summary;
-    }
-
-    /** The article links the source lists now; other source types will list theirs here. */
-    private List<FeedItem> links() throws FetchException {
-        switch (source.type()) {
-            case FEED:
-                FetchedPage feed = fetcher.fetchFeed(source.url().toString(), source.allowPrivate());
-                return FeedParser.parse(feed.document(), feed.finalUrl());
-            default:
-                throw new IllegalStateException("no lister for source type " + source.type());
-        }
     }
 
     private static int count(Map<PageOutcome, Integer> outcomes, PageOutcome outcome) {

@@ -10,6 +10,7 @@ import io.newswatch.events.DeadLetter;
 import io.newswatch.events.RawArticle;
 import io.newswatch.events.Topic;
 import io.newswatch.events.Topics;
+import io.newswatch.ingest.dedupe.SeenContent;
 import io.newswatch.infra.EmbeddedInfraExtension;
 import io.newswatch.infra.EmbeddedKafka;
 import io.newswatch.support.Settings;
@@ -102,7 +103,7 @@ public class IngestServiceTest {
             assertEquals("not HTML: application/pdf", value.get("reason").asText());
 
             PollSummary again = service.pollNow(); // waits for the first poll, then finds nothing new
-            assertEquals(new PollSummary(1, 0, 4, 0, 3, 1), again);
+            assertEquals(new PollSummary(1, 0, 4, 0, 3, 1, 0), again);
             assertTrue(web.hits(run + "flaky") >= 2, "a 503 page is retried on the next poll");
             assertEquals(200, health(service).statusCode());
         }
@@ -115,21 +116,102 @@ public class IngestServiceTest {
         }
     }
 
-    private IngestConfig config(EmbeddedKafka kafka) throws IOException {
-        Path sources = dir.resolve("sources.yml");
-        Files.writeString(sources, """
+    @Test
+    void aSyndicatedCopyIsNotPublishedAgainButRecordedOnTheFirst(EmbeddedKafka kafka) throws Exception {
+        String story = "Armenia and Azerbaijan resumed talks on the delimitation of their border on Monday, the"
+                + " foreign ministries of both countries said in identical statements after a meeting of the"
+                + " commissions in the Tavush region. The sides agreed on the coordinates of twelve more points and"
+                + " asked their experts to prepare the next round, which is expected in Gazakh next month";
+        web.serve(run + "original", 200, "text/html", article("Border talks resume", null, story));
+        web.serve(run + "copy", 200, "text/html", article("Border talks resume - Caucasus Wire", null,
+                "BAKU (Caucasus Wire). " + story));
+        web.serve(run + "wire.xml", 200, "application/rss+xml", "<rss><channel><item><link>" + web.url(run + "original")
+                + "</link></item><item><link>" + web.url(run + "copy") + "</link></item></channel></rss>");
+        IngestConfig config = config(kafka, source("wire", "feed", web.url(run + "wire.xml")));
+
+        try (IngestService service = IngestService.start(config)) {
+            service.pollNow(); // after the first poll (run at start, or this one) both links are done
+            PollSummary again = service.pollNow();
+
+            assertEquals(new PollSummary(1, 0, 2, 0, 2, 0, 0), again);
+            String metrics = metrics(service);
+            assertTrue(metrics.contains("ingest_duplicates_total{kind=\"near\",service=\"ingest-service\",source=\"wire\"} 1.0"), metrics);
+            assertTrue(metrics.contains("ingest_articles_published_total{service=\"ingest-service\",source=\"wire\"} 1.0"), metrics);
+            await(kafka, Topics.RAW, 1, r -> r.value().canonicalUrl().equals(web.url(run + "original")));
+        }
+        String state = Files.readString(dir.resolve("state").resolve(SeenContent.FILE));
+        assertTrue(state.contains("copy\t" + ArticleId.of(web.url(run + "original")) + "\t" + web.url(run + "copy")), state);
+    }
+
+    @Test
+    void anEditedSourcesFileIsAppliedWithoutRestartAndSavedPagesAreIngested(EmbeddedKafka kafka) throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        String canonical = "https://news.example.org/" + UUID.randomUUID() + "/rail-deal";
+        Files.writeString(archive.resolve("rail.html"), article("Armenia and Georgia sign a rail deal", null,
+                "The governments of Armenia and Georgia signed an agreement").replace("<head>",
+                "<head><link rel=\"canonical\" href=\"" + canonical + "\">"));
+        IngestConfig config = config(kafka, source("sample-news", "feed", web.url(run + "feed.xml")));
+
+        try (IngestService service = IngestService.start(config.withReloadInterval(Duration.ofMillis(100)))) {
+            Files.writeString(config.sourcesFile(), source("archive", "files", null).replace("url: null", "path: archive"));
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!service.sources().stream().map(s -> s.name()).toList().equals(List.of("archive"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of("archive"), service.sources().stream().map(s -> s.name()).toList());
+            HttpResponse<String> nothingNew = post(service, "/admin/reload");
+            assertEquals(200, nothingNew.statusCode());
+            assertEquals("{\"added\":[],\"removed\":[],\"changed\":[],\"empty\":true}", nothingNew.body());
+            Files.writeString(config.sourcesFile(), "sources:\n  - name: broken\n    type: feed\n");
+            HttpResponse<String> broken = post(service, "/admin/reload");
+            assertEquals(400, broken.statusCode());
+            assertTrue(broken.body().contains("url: is required"), broken.body());
+            assertEquals(List.of("archive"), service.sources().stream().map(s -> s.name()).toList());
+            RawArticle article = await(kafka, Topics.RAW, 1, r -> r.value().canonicalUrl().equals(canonical)).get(0).value();
+            assertEquals("archive", article.source());
+            assertTrue(article.text().startsWith("The governments of Armenia and Georgia signed"), article.text());
+        }
+    }
+
+    private static String source(String name, String type, String url) {
+        return """
                 sources:
-                  - name: sample-news
-                    type: feed
+                  - name: %s
+                    type: %s
                     url: %s
                     poll: 1h
                     allowPrivate: true
-                """.formatted(web.url(run + "feed.xml")));
+                """.formatted(name, type, url);
+    }
+
+    private static HttpResponse<String> post(IngestService service, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String metrics(IngestService service) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics"))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private IngestConfig config(EmbeddedKafka kafka) throws IOException {
+        return config(kafka, source("sample-news", "feed", web.url(run + "feed.xml")));
+    }
+
+    private IngestConfig config(EmbeddedKafka kafka, String sourcesYaml) throws IOException {
+        Path sources = dir.resolve("sources.yml");
+        Files.writeString(sources, sourcesYaml);
         Settings settings = Settings.load(IngestConfig.SERVICE, Map.of())
                 .with("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .with("http.port", "0")
                 .with("sources.file", sources.toString())
-                .with("state.dir", dir.resolve("state").toString());
+                .with("state.dir", dir.resolve("state").toString())
+                .with("fetch.host-delay", "0s")
+                .with("fetch.retry-base-delay", "10ms");
         return IngestConfig.from(settings);
     }
 

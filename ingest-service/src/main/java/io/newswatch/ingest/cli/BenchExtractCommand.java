@@ -3,6 +3,7 @@ package io.newswatch.ingest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.fetch.SavedPages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class BenchExtractCommand implements Callable<Integer> {
     }
 
     private String extract(String id, String url) throws IOException {
-        var page = PageFiles.read(dir.resolve("html").resolve(id + ".html.gz"), url);
+        var page = SavedPages.read(dir.resolve("html").resolve(id + ".html.gz"), url);
         return new ArticleExtractor().extract(page).text();
     }
 

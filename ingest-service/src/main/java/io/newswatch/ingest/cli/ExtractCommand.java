@@ -1,6 +1,7 @@
 package io.newswatch.ingest.cli;
 
 import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.fetch.SavedPages;
 import io.newswatch.ingest.extract.ExtractedArticle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private void extract(Path file, Map<String, Object> line) throws IOException {
-        ExtractedArticle article = extractor.extract(PageFiles.read(file, url));
+        ExtractedArticle article = extractor.extract(SavedPages.read(file, url));
         line.put("url", url != null ? url : article.canonicalUrl());
         line.put("title", article.title());
         line.put("authors", article.authors());

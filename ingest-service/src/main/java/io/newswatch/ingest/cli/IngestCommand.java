@@ -4,6 +4,7 @@ import io.newswatch.events.RawArticle;
 import io.newswatch.events.Topics;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.fetch.SavedPages;
 import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.fetch.FetchedPage;
 import io.newswatch.ingest.fetch.Fetcher;
@@ -91,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
             page = fetched.document();
             url = fetched.finalUrl();
         } else {
-            page = PageFiles.read(Path.of(input), null);
+            page = SavedPages.read(Path.of(input), null);
             url = null;
         }
         ExtractedArticle extracted = extractor.extract(page);

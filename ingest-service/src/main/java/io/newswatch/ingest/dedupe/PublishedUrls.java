@@ -1,14 +1,8 @@
 package io.newswatch.ingest.dedupe;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,29 +25,23 @@ public final class PublishedUrls implements AutoCloseable {
     private static final String NO_ID = "-";
 
     private final Path file;
-    private final FileChannel channel;
-    private final FileLock lock;
-    private final Map<String, String> idByUrl;
+    private final AppendOnlyLog log;
+    private final Map<String, String> idByUrl = new HashMap<>();
 
-    private PublishedUrls(Path file, FileChannel channel, FileLock lock, Map<String, String> idByUrl) {
+    private PublishedUrls(Path file, AppendOnlyLog log) {
         this.file = file;
-        this.channel = channel;
-        this.lock = lock;
-        this.idByUrl = idByUrl;
+        this.log = log;
+        for (String[] fields : log.linesAtOpen()) {
+            if (fields.length == 3 && (fields[0].equals(PUBLISHED) || fields[0].equals(REFUSED))) {
+                idByUrl.put(fields[2], fields[1]);
+            }
+        }
     }
 
     /** Opens (creating it if needed) the store in {@code stateDir}. */
     public static PublishedUrls open(Path stateDir) throws IOException {
-        Files.createDirectories(stateDir);
         Path file = stateDir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            FileLock lock = lockOrFail(channel, stateDir);
-            return new PublishedUrls(file, channel, lock, load(file, channel));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return new PublishedUrls(file, AppendOnlyLog.open(file, true));
     }
 
     /** True when {@code canonicalUrl} was published or refused for good. */
@@ -83,49 +71,15 @@ public final class PublishedUrls implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (!channel.isOpen()) return;
-        lock.release();
-        channel.close();
+        log.close();
     }
 
     private void append(String status, String id, Collection<String> urls) throws IOException {
-        StringBuilder lines = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (String url : urls) {
-            if (idByUrl.containsKey(url)) continue;
-            lines.append(status).append('\t').append(id).append('\t').append(url.replaceAll("\\s", "")).append('\n');
+            if (!idByUrl.containsKey(url)) lines.add(status + '\t' + id + '\t' + url.replaceAll("\\s", ""));
         }
-        if (lines.isEmpty()) return;
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) channel.write(bytes);
-        channel.force(false);
+        log.append(lines);
         urls.forEach(url -> idByUrl.put(url, id));
-    }
-
-    /** Reads the remembered URLs, cutting off a last line a crash left unfinished. */
-    private static Map<String, String> load(Path file, FileChannel channel) throws IOException {
-        Map<String, String> ids = new HashMap<>();
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        String complete = content.substring(0, content.lastIndexOf('\n') + 1);
-        if (complete.length() < content.length()) {
-            channel.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
-        }
-        channel.position(channel.size()); // append from here on
-        for (String line : complete.split("\n")) {
-            String[] fields = line.split("\t");
-            if (fields.length == 3 && (fields[0].equals(PUBLISHED) || fields[0].equals(REFUSED))) {
-                ids.put(fields[2], fields[1]);
-            }
-        }
-        return ids;
-    }
-
-    private static FileLock lockOrFail(FileChannel channel, Path stateDir) throws IOException {
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock != null) return lock;
-        } catch (OverlappingFileLockException e) {
-            // held by this JVM: same answer
-        }
-        throw new IOException("state directory " + stateDir + " is in use by another ingest-service");
     }
 }

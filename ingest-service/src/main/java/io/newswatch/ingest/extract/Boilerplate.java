@@ -30,6 +30,13 @@ final class Boilerplate {
     /** Words in class names and ids that mark the article; such an element is never removed by name. */
     private static final Pattern CONTENT_NAME = Pattern.compile(
             "(?i)article|content|main|body|story|entry|post-?text|text|column");
+    /**
+     * Class or id tokens of a comment section. Comments are never the article, however long they
+     * run (a short post with a long thread), so these go whatever their size.
+     */
+    private static final Pattern COMMENT_SECTION = Pattern.compile(
+            "(?i)(?:^|\\s)(?:comments|comment-?list|comments?-(?:area|section|wrapper|container|thread)|disqus_thread"
+            + "|respond)(?=$|\\s)");
     private static final Pattern CHROME_ARIA = Pattern.compile(
             "(?i)share|navigation|breadcrumb|related|comments|social|advert");
     /** The opening words of "see also" / "read more" boxes, in the languages of the region. */
@@ -61,6 +68,7 @@ final class Boilerplate {
         Boilerplate b = new Boilerplate(body);
         body.select(ALWAYS_REMOVED).remove();
         b.removeUnlessMostOfPage(body.select(CHROME_TAGS + ", " + CHROME_ROLES));
+        b.removeCommentSections();
         if (byName) b.removeChromeByName();
         b.removeBoxes();
         b.removeAdvertLabels();
@@ -78,6 +86,16 @@ final class Boilerplate {
             if (e == body || !isChromeName(e) || !attached(e)) continue;
             if (e.text().length() < bodyChars / 2) e.remove();
         }
+    }
+
+    private void removeCommentSections() {
+        for (Element e : body.select("[class], [id]")) {
+            if (e != body && attached(e) && isCommentSection(e)) e.remove();
+        }
+    }
+
+    private static boolean isCommentSection(Element e) {
+        return COMMENT_SECTION.matcher(e.className()).find() || COMMENT_SECTION.matcher(e.id()).find();
     }
 
     private static boolean isChromeName(Element e) {

@@ -16,6 +16,8 @@ import org.jsoup.nodes.TextNode;
 final class ContentFinder {
     private static final String PARAGRAPHS = "p, pre, td, blockquote, div, section, article, li";
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final String INLINE = "span, a, em, strong, b, i, u, font, br, small, sup, sub, mark, abbr,"
+            + " cite, q, time, code, s, del, ins, wbr";
     private static final int ANCESTOR_LEVELS = 5;
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
@@ -44,15 +46,19 @@ final class ContentFinder {
         return withSiblings(top);
     }
 
-    /** A p-like element, or a block whose own text nodes carry the text (text with {@code <br>}s). */
+    /**
+     * A p-like element; a block whose own text nodes carry the text (text with {@code <br>}s); or a
+     * block holding only inline elements (a {@code <div><span>text</span></div>} paragraph, as
+     * WYSIWYG editors write them).
+     */
     private static boolean isParagraph(Element e) {
         if (e.is("p, pre, td, blockquote")) return true;
         if (e.is("li")) return false;
-        return ownTextLength(e) >= MIN_PARAGRAPH_CHARS;
+        return ownTextLength(e) >= MIN_PARAGRAPH_CHARS || isInlineOnly(e);
     }
 
     private void scoreAncestors(Element p) {
-        String text = p.is("div, section, article") ? ownText(p) : p.text();
+        String text = p.is("div, section, article") && !isInlineOnly(p) ? ownText(p) : p.text();
         if (text.length() < MIN_PARAGRAPH_CHARS) return;
         double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
         Element ancestor = p.is("div, section, article") ? p : p.parent();
@@ -133,6 +139,15 @@ final class ContentFinder {
         StringBuilder sb = new StringBuilder();
         for (TextNode t : e.textNodes()) sb.append(t.text());
         return sb.toString().strip();
+    }
+
+    /** True when {@code e} has children and none of its descendants is a block. */
+    private static boolean isInlineOnly(Element e) {
+        if (e.childrenSize() == 0) return false;
+        for (Element child : e.children()) {
+            if (!child.is(INLINE) || child.childrenSize() > 0 && !isInlineOnly(child)) return false;
+        }
+        return true;
     }
 
     private static int ownTextLength(Element e) {

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.fetch;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,12 @@ public final class FetchException extends Exception {
         HTTP_SERVER_ERROR(true),
         /** Connection, DNS, timeout or read failure. */
         NETWORK(true),
-        /** Too many redirects or a URL that is not http(s). */
-        BAD_URL(false);
+        /** Too many redirects, a redirect loop, or a URL that is not http(s). */
+        BAD_URL(false),
+        /** robots.txt disallows the URL for our user agent. */
+        ROBOTS_DISALLOWED(false),
+        /** The body is not what it should be (a sitemap that is not a sitemap). */
+        UNREADABLE(false);
 
         private final boolean transientFailure;
 
@@ -41,26 +46,34 @@ public final class FetchException extends Exception {
     private final String url;
     private final Category category;
     private final int statusCode;
+    private final Duration retryAfter;
 
-    FetchException(String url, Category category, String reason, int statusCode, Throwable cause) {
+    FetchException(String url, Category category, String reason, int statusCode, Duration retryAfter,
+                   Throwable cause) {
         super(reason, cause);
         this.url = url;
         this.category = category;
         this.statusCode = statusCode;
+        this.retryAfter = retryAfter;
     }
 
     static FetchException of(String url, Category category, String reason) {
-        return new FetchException(url, category, reason, 0, null);
+        return new FetchException(url, category, reason, 0, null, null);
     }
 
-    static FetchException httpStatus(String url, int status) {
+    static FetchException httpStatus(String url, int status, Duration retryAfter) {
         Category category = status >= 500 ? Category.HTTP_SERVER_ERROR
                 : status == 429 || status == 408 ? Category.THROTTLED : Category.HTTP_CLIENT_ERROR;
-        return new FetchException(url, category, "HTTP " + status, status, null);
+        return new FetchException(url, category, "HTTP " + status, status, retryAfter, null);
+    }
+
+    /** The body of {@code url} could not be understood. */
+    public static FetchException unreadable(String url, String reason) {
+        return of(url, Category.UNREADABLE, reason);
     }
 
     static FetchException network(String url, String what, Throwable cause) {
-        return new FetchException(url, Category.NETWORK, what + ": " + cause, 0, cause);
+        return new FetchException(url, Category.NETWORK, what + ": " + cause, 0, null, cause);
     }
 
     /** The URL that was being fetched. */
@@ -76,6 +89,11 @@ public final class FetchException extends Exception {
     /** True when the same URL may well work on the next try. */
     public boolean isTransient() {
         return category.transientFailure;
+    }
+
+    /** How long the server asked us to wait (Retry-After), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The HTTP status that failed, or 0 when there was no answer. */

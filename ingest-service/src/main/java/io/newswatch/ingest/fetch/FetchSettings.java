@@ -3,19 +3,53 @@ package io.newswatch.ingest.fetch;
 import java.time.Duration;
 
 /**
- * How pages and feeds are fetched.
+ * How pages and feeds are fetched, and how politely.
  *
- * @param userAgent    sent with every request; says who we are and how to reach us
- * @param timeout      connect and read timeout of one request
- * @param maxBodyBytes bodies are read up to this size; a page declaring more is refused
+ * @param userAgent       sent with every request; says who we are and how to reach us. Its first
+ *                        word ("newswatch-ingest") is the robot name looked up in robots.txt
+ * @param timeout         connect and read timeout of one request
+ * @param maxBodyBytes    bodies are read up to this size; a page declaring more is refused
+ * @param hostDelay       least time between the starts of two requests to one host (robots.txt's
+ *                        crawl-delay wins when longer)
+ * @param hostConnections requests to one host at the same time
+ * @param robotsTtl       how long a host's robots.txt is kept before it is read again
+ * @param retries         retries of a request that timed out or got 5xx, 408 or 429 (0: none)
+ * @param retryBaseDelay  wait before the first retry; doubled each retry, with jitter
+ * @param retryMaxDelay   longest wait between retries; a longer Retry-After gives up for now
  */
-public record FetchSettings(String userAgent, Duration timeout, int maxBodyBytes) {
+public record FetchSettings(String userAgent, Duration timeout, int maxBodyBytes, Duration hostDelay,
+                            int hostConnections, Duration robotsTtl, int retries, Duration retryBaseDelay,
+                            Duration retryMaxDelay) {
 
     public FetchSettings {
         if (userAgent == null || userAgent.isBlank()) throw new IllegalArgumentException("fetch.user-agent is required");
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("fetch.timeout must be positive, was " + timeout);
-        }
+        requirePositive("fetch.timeout", timeout);
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("fetch.max-body-bytes must be positive, was " + maxBodyBytes);
+        requireNotNegative("fetch.host-delay", hostDelay);
+        if (hostConnections <= 0) {
+            throw new IllegalArgumentException("fetch.host-connections must be positive, was " + hostConnections);
+        }
+        requirePositive("fetch.robots-ttl", robotsTtl);
+        if (retries < 0) throw new IllegalArgumentException("fetch.retries must not be negative, was " + retries);
+        requireNotNegative("fetch.retry-base-delay", retryBaseDelay);
+        requireNotNegative("fetch.retry-max-delay", retryMaxDelay);
+    }
+
+    /** Settings without host delay or retries (one host connection, robots.txt kept an hour): tools and tests. */
+    public FetchSettings(String userAgent, Duration timeout, int maxBodyBytes) {
+        this(userAgent, timeout, maxBodyBytes, Duration.ZERO, 1, Duration.ofHours(1), 0, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The name robots.txt rules address this crawler by: the user agent's product token, lower case. */
+    public String robotName() {
+        return userAgent.strip().split("[/\\s]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void requirePositive(String key, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(key + " must be positive, was " + d);
+    }
+
+    private static void requireNotNegative(String key, Duration d) {
+        if (d == null || d.isNegative()) throw new IllegalArgumentException(key + " must not be negative, was " + d);
     }
 }

@@ -1,92 +1,149 @@
 package io.newswatch.ingest.fetch;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
 import io.newswatch.ingest.fetch.FetchException.Category;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
-import org.jsoup.UnsupportedMimeTypeException;
 import org.jsoup.parser.Parser;
 
 /**
- * Fetches pages and feeds with Jsoup: the configured user agent, timeout and body cap; redirects
- * followed here (at most {@value #MAX_REDIRECTS}) so every hop passes the address check; charset
- * from the headers or the document. Pages must be HTML; feeds may have any content type. Thread-safe.
+ * Fetches pages, feeds and sitemaps with Jsoup, politely: robots.txt and its crawl-delay obeyed,
+ * requests to one host spaced and limited ({@link HostGates}), transient failures retried with
+ * backoff ({@link Retrier}), feeds and sitemaps fetched conditionally (ETag / Last-Modified).
+ * Redirects are followed here (at most {@value #MAX_REDIRECTS}, loops refused) so every hop
+ * passes the address check and robots.txt; charset from the headers or the document. Pages must
+ * be HTML; feeds and sitemaps may have any content type. Thread-safe.
  */
 public final class Fetcher {
     static final int MAX_REDIRECTS = 5;
-    private static final String HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
-    private static final String FEED_ACCEPT =
-            "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
+    private static final int MAX_ROBOTS_BYTES = 512 * 1024;
 
     private final FetchSettings settings;
+    private final HostGates gates;
+    private final Retrier retrier;
+    private final RobotsCache robots;
+    private final Validators validators = new Validators();
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
+        this.gates = new HostGates(settings.hostConnections());
+        this.retrier = new Retrier(settings.retries(), settings.retryBaseDelay(), settings.retryMaxDelay());
+        this.robots = new RobotsCache(settings.robotName(), settings.robotsTtl(), this::loadRobots);
     }
 
     /** Fetches an HTML page; anything else fails with the reason. */
     public FetchedPage fetchPage(String url, boolean allowPrivate) throws FetchException {
-        return fetch(url, allowPrivate, false);
+        Connection.Response response = fetch(url, allowPrivate, Kind.PAGE).orElseThrow();
+        return page(url, response);
     }
 
-    /** Fetches an RSS or Atom feed, parsed as XML whatever its content type. */
-    public FetchedPage fetchFeed(String url, boolean allowPrivate) throws FetchException {
-        return fetch(url, allowPrivate, true);
+    /** Fetches an RSS or Atom feed, parsed as XML whatever its content type; empty when unchanged (304). */
+    public Optional<FetchedPage> fetchFeed(String url, boolean allowPrivate) throws FetchException {
+        Optional<Connection.Response> response = fetch(url, allowPrivate, Kind.FEED);
+        return response.isEmpty() ? Optional.empty() : Optional.of(page(url, response.get()));
     }
 
-    private FetchedPage fetch(String url, boolean allowPrivate, boolean feed) throws FetchException {
+    /** Fetches a sitemap or sitemap index as bytes; empty when unchanged (304). */
+    public Optional<FetchedSitemap> fetchSitemap(String url, boolean allowPrivate) throws FetchException {
+        return fetch(url, allowPrivate, Kind.SITEMAP).map(r -> new FetchedSitemap(r.url().toString(),
+                contentType(r), r.bodyAsBytes()));
+    }
+
+    private Optional<Connection.Response> fetch(String url, boolean allowPrivate, Kind kind) throws FetchException {
         String current = url;
+        Set<String> visited = new HashSet<>();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            if (!visited.add(current)) throw FetchException.of(url, Category.BAD_URL, "redirect loop at " + current);
             URI uri = httpUri(current);
             AddressGuard.check(current, uri.getHost(), allowPrivate);
-            Connection.Response response = execute(current, feed);
+            Duration delay = max(settings.hostDelay(), robots.admit(uri));
+            String hopUrl = current;
+            Connection.Response response = retrier.call(() -> gates.through(uri, delay, () -> exchange(hopUrl, kind)));
             String location = response.header("Location");
             if (isRedirect(response.statusCode()) && location != null) {
                 current = uri.resolve(location.strip().replace(" ", "%20")).toString();
                 continue;
             }
-            return read(url, current, response, feed);
+            if (response.statusCode() == 304) return Optional.empty();
+            if (kind.conditional) validators.remember(current, response);
+            return Optional.of(response);
         }
         throw FetchException.of(url, Category.BAD_URL, "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private Connection.Response execute(String url, boolean feed) throws FetchException {
-        Connection connection = Jsoup.connect(url)
+    /** One request: the answer with its body read, a redirect, or a 304; failures thrown. */
+    private Connection.Response exchange(String url, Kind kind) throws FetchException {
+        Connection connection = connect(url, kind);
+        if (kind.conditional) validators.addTo(connection, url);
+        Connection.Response response;
+        try {
+            response = connection.execute();
+        } catch (IOException | IllegalArgumentException e) {
+            throw FetchException.network(url, "request failed", e);
+        }
+        int status = response.statusCode();
+        if (status >= 400) throw FetchException.httpStatus(url, status, RetryAfter.parse(response.header("Retry-After")));
+        if (isRedirect(status) || status == 304) return response;
+        checkBody(url, response, kind);
+        try {
+            response.readFully();
+            return response;
+        } catch (IOException | UncheckedIOException e) {
+            throw FetchException.network(url, "reading the body failed", e);
+        }
+    }
+
+    private Connection connect(String url, Kind kind) {
+        return Jsoup.connect(url)
                 .userAgent(settings.userAgent())
                 .timeout((int) settings.timeout().toMillis())
                 .maxBodySize(settings.maxBodyBytes())
                 .followRedirects(false)
                 .ignoreHttpErrors(true)
-                .ignoreContentType(feed)
-                .header("Accept", feed ? FEED_ACCEPT : HTML_ACCEPT)
-                .parser(feed ? Parser.xmlParser() : Parser.htmlParser());
-        try {
-            return connection.execute();
-        } catch (UnsupportedMimeTypeException e) {
-            throw FetchException.of(url, Category.NOT_HTML, "not HTML: " + e.getMimeType());
-        } catch (IOException | IllegalArgumentException e) {
-            throw FetchException.network(url, "request failed", e);
-        }
+                .ignoreContentType(true)
+                .header("Accept", kind.accept)
+                .parser(kind == Kind.PAGE ? Parser.htmlParser() : Parser.xmlParser());
     }
 
-    private FetchedPage read(String url, String finalUrl, Connection.Response response, boolean feed)
-            throws FetchException {
-        if (response.statusCode() >= 400) throw FetchException.httpStatus(url, response.statusCode());
-        String type = response.contentType() == null ? "" : response.contentType();
-        if (!feed && !isHtml(type)) throw FetchException.of(url, Category.NOT_HTML, "not HTML: " + type);
+    private void checkBody(String url, Connection.Response response, Kind kind) throws FetchException {
+        String type = contentType(response);
+        if (kind == Kind.PAGE && !isHtml(type)) throw FetchException.of(url, Category.NOT_HTML, "not HTML: " + type);
         long declared = declaredLength(response);
         if (declared > settings.maxBodyBytes()) {
             throw FetchException.of(url, Category.TOO_LARGE, "too large: " + declared + " bytes (fetch.max-body-bytes is "
                     + settings.maxBodyBytes() + ")");
         }
+    }
+
+    private static FetchedPage page(String url, Connection.Response response) throws FetchException {
         try {
-            response.readFully();
-            return new FetchedPage(url, finalUrl, type, response.parse(), response.isTruncated());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw FetchException.network(url, "reading the body failed", e);
+            return new FetchedPage(url, response.url().toString(), contentType(response), response.parse(),
+                    response.isTruncated());
+        } catch (IOException | UncheckedIOException e) {
+            throw FetchException.network(url, "parsing the body failed", e);
         }
+    }
+
+    /** GET /robots.txt of the page's host, through the same host gate (it is a request to that host too). */
+    private RobotsCache.Loader.RobotsFile loadRobots(URI page, String robotsUrl) throws FetchException {
+        return retrier.call(() -> gates.through(page, settings.hostDelay(), () -> {
+            try {
+                Connection.Response r = Jsoup.connect(robotsUrl).userAgent(settings.userAgent())
+                        .timeout((int) settings.timeout().toMillis()).maxBodySize(MAX_ROBOTS_BYTES)
+                        .ignoreHttpErrors(true).ignoreContentType(true).followRedirects(true).execute();
+                if (r.statusCode() >= 500) throw FetchException.httpStatus(robotsUrl, r.statusCode(), null);
+                return new RobotsCache.Loader.RobotsFile(r.statusCode(), contentType(r), r.bodyAsBytes());
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                throw FetchException.network(robotsUrl, "reading robots.txt failed", e);
+            }
+        }));
     }
 
     private static URI httpUri(String url) throws FetchException {
@@ -100,6 +157,10 @@ public final class Fetcher {
         throw FetchException.of(url, Category.BAD_URL, "not an absolute http(s) URL");
     }
 
+    private static String contentType(Connection.Response response) {
+        return response.contentType() == null ? "" : response.contentType();
+    }
+
     private static boolean isHtml(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
         return type.isEmpty() || type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
@@ -109,12 +170,31 @@ public final class Fetcher {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private static long declaredLength(Connection.Response response) {
         try {
             String length = response.header("Content-Length");
             return length == null ? -1 : Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** What is fetched: decides the Accept header, the parser, and whether the fetch is conditional. */
+    private enum Kind {
+        PAGE("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", false),
+        FEED("application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5", true),
+        SITEMAP("application/xml,text/xml;q=0.9,application/x-gzip;q=0.8,*/*;q=0.5", true);
+
+        private final String accept;
+        private final boolean conditional;
+
+        Kind(String accept, boolean conditional) {
+            this.accept = accept;
+            this.conditional = conditional;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.newswatch.ingest.cli;
+package io.newswatch.ingest.fetch;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,13 +10,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** Reads saved pages, gzip-compressed or not, with the charset the page declares. */
-final class PageFiles {
+public final class SavedPages {
     private static final int GZIP_MAGIC = 0x1f8b;
 
-    private PageFiles() {}
+    private SavedPages() {}
 
     /** The page in {@code file}; {@code url} (may be null) resolves its relative links. */
-    static Document read(Path file, String url) throws IOException {
+    public static Document read(Path file, String url) throws IOException {
         try (InputStream in = open(file)) {
             return Jsoup.parse(in, null, url == null ? "" : url);
         }

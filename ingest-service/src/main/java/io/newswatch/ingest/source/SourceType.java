@@ -4,10 +4,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How a source lists its articles. More kinds (news sitemaps, section pages) come later. */
+/** How a source lists its articles. */
 public enum SourceType {
     /** An RSS 0.9x/1.0/2.0 or Atom feed. */
-    FEED;
+    FEED,
+    /** A sitemap or sitemap index, plain or news ({@code news:} extension), maybe gzip-compressed. */
+    SITEMAP,
+    /** A section or listing page: the links on it matching the source's {@code linkPattern}. */
+    SECTION,
+    /** One article URL. */
+    PAGE,
+    /** A saved page or a folder of them ({@code .html}, {@code .htm}, {@code .html.gz}): offline backfill. */
+    FILES;
 
     /** The type written as {@code name} in a sources file ("feed"). */
     static SourceType named(String name) {
@@ -20,6 +28,11 @@ public enum SourceType {
     /** The name used in sources files. */
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the source is read from this machine's disk rather than over HTTP. */
+    public boolean isLocal() {
+        return this == FILES;
     }
 
     private static String known() {

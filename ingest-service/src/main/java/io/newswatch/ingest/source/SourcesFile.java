@@ -25,12 +25,19 @@ import java.util.Set;
  * <pre>
  * sources:
  *   - name: sample-news
- *     type: feed
+ *     type: feed          # feed, sitemap, section, page or files
  *     url: http://127.0.0.1:8090/feed.xml
  *     poll: 5m            # optional, poll.default-interval otherwise
  *     allowPrivate: true  # optional, false otherwise
+ *   - name: civilnet-politics
+ *     type: section
+ *     url: https://www.civilnet.am/en/news/politics/
+ *     linkPattern: /en/news/\d+/    # regex found in the absolute URL of each article link
+ *   - name: archive
+ *     type: files
+ *     path: backfill/2024       # a file or folder, relative to the sources file
  * </pre>
- * Mistakes are reported with the file, the line and the field.
+ * Mistakes are reported with the file, the line and the field. See ingest-service/README.md.
  */
 public final class SourcesFile {
     /** The classpath resource used when no file is configured. */
@@ -44,7 +51,8 @@ public final class SourcesFile {
     /** The sources in {@code file}; a source without {@code poll} is polled every {@code defaultPoll}. */
     public static List<Source> load(Path file, Duration defaultPoll) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString(), defaultPoll);
+            Path dir = file.toAbsolutePath().getParent();
+            return parse(in, file.toString(), defaultPoll, dir);
         } catch (IOException e) {
             throw new InvalidSourcesException(file.toString(), 0, "cannot be read: " + e.getMessage(), e);
         }
@@ -54,13 +62,18 @@ public final class SourcesFile {
     public static List<Source> loadDefault(Duration defaultPoll) {
         try (InputStream in = SourcesFile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) throw new InvalidSourcesException(DEFAULT_RESOURCE, 0, "is not on the classpath", null);
-            return parse(in, "classpath:" + DEFAULT_RESOURCE, defaultPoll);
+            return parse(in, "classpath:" + DEFAULT_RESOURCE, defaultPoll, Path.of("").toAbsolutePath());
         } catch (IOException e) {
             throw new InvalidSourcesException(DEFAULT_RESOURCE, 0, "cannot be read: " + e.getMessage(), e);
         }
     }
 
     static List<Source> parse(InputStream yaml, String name, Duration defaultPoll) throws IOException {
+        return parse(yaml, name, defaultPoll, Path.of("").toAbsolutePath());
+    }
+
+    /** The sources in {@code yaml}; relative {@code path:}s are resolved against {@code baseDir}. */
+    static List<Source> parse(InputStream yaml, String name, Duration defaultPoll, Path baseDir) throws IOException {
         FileShape shape;
         try {
             shape = YAML.readValue(yaml, FileShape.class);
@@ -73,7 +86,7 @@ public final class SourcesFile {
         if (shape == null || shape.sources() == null) {
             throw new InvalidSourcesException(name, 0, "has no 'sources:' list", null);
         }
-        List<Source> sources = shape.sources().stream().map(s -> s.toSource(defaultPoll)).toList();
+        List<Source> sources = shape.sources().stream().map(s -> s.toSource(defaultPoll, baseDir)).toList();
         requireUniqueNames(name, sources);
         return sources;
     }
@@ -98,7 +111,7 @@ public final class SourcesFile {
 
     private static String describe(JsonMappingException e) {
         return e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
-                ? "unknown field '" + u.getPropertyName() + "' (known: name, type, url, poll, allowPrivate): "
+                ? "unknown field '" + u.getPropertyName() + "' (known: name, type, url, path, linkPattern, poll, allowPrivate): "
                 : "";
     }
 
@@ -115,19 +128,38 @@ public final class SourcesFile {
     record FileShape(@JsonProperty("sources") List<Entry> sources) {}
 
     /** One source as written; checked when built so that errors carry the line. */
-    record Entry(String name, SourceType type, URI url, String poll, boolean allowPrivate) {
+    record Entry(String name, SourceType type, String location, String poll, boolean allowPrivate,
+                 String linkPattern) {
         @JsonCreator
         Entry(@JsonProperty(value = "name", required = true) String name,
               @JsonProperty(value = "type", required = true) String type,
-              @JsonProperty(value = "url", required = true) String url,
+              @JsonProperty("url") String url,
+              @JsonProperty("path") String path,
+              @JsonProperty("linkPattern") String linkPattern,
               @JsonProperty("poll") String poll,
               @JsonProperty("allowPrivate") Boolean allowPrivate) {
-            this(requireName(name), SourceType.named(type), uri(url), poll, Boolean.TRUE.equals(allowPrivate));
+            this(requireName(name), SourceType.named(type), location(SourceType.named(type), url, path), poll,
+                    Boolean.TRUE.equals(allowPrivate), linkPattern);
             if (poll != null) duration(poll);
+            if (!this.type.isLocal()) uri(location);
+            Source.requireLinkPattern(this.type, linkPattern);
         }
 
-        Source toSource(Duration defaultPoll) {
-            return new Source(name, type, url, poll == null ? defaultPoll : duration(poll), allowPrivate);
+        Source toSource(Duration defaultPoll, Path baseDir) {
+            URI where = type.isLocal() ? baseDir.resolve(location).normalize().toUri() : uri(location);
+            return new Source(name, type, where, poll == null ? defaultPoll : duration(poll), allowPrivate,
+                    linkPattern);
+        }
+
+        private static String location(SourceType type, String url, String path) {
+            if (type.isLocal()) {
+                if (path == null || path.isBlank()) throw new IllegalArgumentException("path: is required for a files source");
+                if (url != null) throw new IllegalArgumentException("url: a files source has a path, not a url");
+                return path.strip();
+            }
+            if (path != null) throw new IllegalArgumentException("path: only files sources have one (use url)");
+            if (url == null) throw new IllegalArgumentException("url: is required");
+            return url;
         }
 
         private static String requireName(String name) {

@@ -32,6 +32,53 @@ class ArticleExtractorTest {
         }
     }
 
+    /** The seed article as the local-stack sample site renders it (header, share tools, photo, see-also, comments). */
+    @Test
+    void theSeedArticleInRealisticChromeKeepsItsParagraphsOnly() throws IOException {
+        ExtractedArticle article = extractor.extract(page("seed-article-in-chrome.html"), null);
+        String text = article.text();
+
+        assertTrue(text.startsWith("BAKU -- Russian President Vladimir Putin said after talks"), text);
+        assertTrue(text.contains("Putin arrived in Baku for a two-day official visit on August 18."), text);
+        assertFalse(text.contains("SEE ALSO"), text);
+        assertFalse(text.contains("A Constitutional Amendment That Could Lead To Peace"), text);
+        assertFalse(text.contains("Visiting Russian President Vladimir Putin (left)"), "the caption leaked:\n" + text);
+        for (String chrome : List.of("Share on", "Topics:", "Comments (2)", "reader_77", "cookies", "newsletter",
+                "Related")) {
+            assertFalse(text.contains(chrome), () -> "'" + chrome + "' leaked into:\n" + text);
+        }
+        assertEquals("Moscow Is Ready To Get Involved In Azerbaijan-Armenia Peace Process, Putin Says", article.title());
+        assertEquals(List.of("RFE/RL's Azerbaijani Service"), article.authors());
+        assertEquals(Instant.parse("2024-08-19T16:05:00Z"), article.publishedAt());
+        assertEquals("en", article.language());
+    }
+
+    @Test
+    void aDivOfSpansIsReadAsAParagraph() {
+        String html = "<html><body><div class='nav'><a href='/'>Home</a></div><div class='post'>"
+                + "<div><span><span>First paragraph of the post, written in an editor that makes divs and spans.</span>"
+                + "</span></div><div><span>Second paragraph, with more words, commas, and the end of the story.</span>"
+                + "</div></div></body></html>";
+
+        String text = extractor.extract(html, null).text();
+
+        assertTrue(text.startsWith("First paragraph of the post"), text);
+        assertTrue(text.endsWith("the end of the story."), text);
+    }
+
+    @Test
+    void aLongCommentThreadUnderAShortPostIsLeftOut() {
+        String comment = "<li class='comment'><p>I disagree with this, and here is a long reason why, at length. </p></li>";
+        String html = "<html><body><article><p>A short post: the open thread for September, where readers ask"
+                + " questions, and we answer them, as promptly as we can.</p></article><div id='comments'"
+                + " class='comments-area'><h3>Comments</h3><ul>" + comment.repeat(40) + "</ul></div></body></html>";
+
+        String text = extractor.extract(html, null).text();
+
+        assertTrue(text.startsWith("A short post"), text);
+        assertFalse(text.contains("disagree"), text);
+    }
+
     @Test
     void jsonLdGivesDatesAuthorsAndHeadline() throws IOException {
         ExtractedArticle article = extractor.extract(page("chrome-heavy.html"), null);

@@ -9,7 +9,10 @@ import io.newswatch.ingest.LocalWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,12 +126,53 @@ class FetcherTest {
     }
 
     @Test
+    void aRedirectLoopIsRefused() {
+        web.redirect("/a", "/b").redirect("/b", "/a");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetchPage(web.url("/a"), true));
+
+        assertEquals(FetchException.Category.BAD_URL, e.category());
+        assertTrue(e.getMessage().startsWith("redirect loop"), e.getMessage());
+        assertEquals(1, web.hits("/b"));
+    }
+
+    @Test
+    void aPageWithoutCharsetInTheHeaderIsDecodedWithItsMetaCharset() throws FetchException {
+        Charset cp1251 = Charset.forName("windows-1251");
+        web.serveBytes("/ru", "text/html", ("<html><head><meta charset=\"windows-1251\"></head>"
+                + "<body><p>Привет, мир</p></body></html>").getBytes(cp1251));
+
+        assertEquals("Привет, мир", fetcher.fetchPage(web.url("/ru"), true).document().selectFirst("p").text());
+    }
+
+    @Test
+    void anUnknownCharsetInTheHeaderFallsBackToTheDocument() throws FetchException {
+        web.serve("/bogus", 200, "text/html; charset=no-such-charset", PAGE);
+
+        assertEquals("Привет, мир", fetcher.fetchPage(web.url("/bogus"), true).document().selectFirst("p").text());
+    }
+
+    @Test
     void feedsAreParsedAsXmlWhateverTheirContentType() throws FetchException {
         web.serve("/feed", 200, "application/rss+xml", "<rss><channel><item><link>https://a.example/1</link></item>"
                 + "</channel></rss>");
 
-        FetchedPage feed = fetcher.fetchFeed(web.url("/feed"), true);
+        FetchedPage feed = fetcher.fetchFeed(web.url("/feed"), true).orElseThrow();
 
         assertEquals("https://a.example/1", feed.document().selectFirst("item > link").text());
+    }
+
+    @Test
+    void anUnchangedFeedAnswers304AndListsNothing() throws FetchException {
+        web.serve("/feed", 200, "application/rss+xml", "<rss><channel><item><link>https://a.example/1</link></item>"
+                + "</channel></rss>", Map.of("ETag", "\"v1\""));
+        web.serve("/sitemap.xml", 200, "application/xml", "<urlset/>",
+                Map.of("Last-Modified", "Mon, 04 Mar 2024 10:00:00 GMT"));
+
+        assertTrue(fetcher.fetchFeed(web.url("/feed"), true).isPresent());
+        assertTrue(fetcher.fetchFeed(web.url("/feed"), true).isEmpty(), "If-None-Match answered with 304");
+        assertTrue(fetcher.fetchSitemap(web.url("/sitemap.xml"), true).isPresent());
+        assertTrue(fetcher.fetchSitemap(web.url("/sitemap.xml"), true).isEmpty(), "If-Modified-Since answered with 304");
+        assertEquals(2, web.hits("/feed"));
     }
 }
