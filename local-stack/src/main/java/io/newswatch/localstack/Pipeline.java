@@ -107,6 +107,8 @@ public final class Pipeline implements AutoCloseable {
                 .with("kafka.bootstrap-servers", bootstrapServers)
                 .with("sources.file", sourcesFile().toString())
                 .with("state.dir", workDir.resolve("ingest-state").toString())
+                // The sample site is ours, on loopback: no need to space requests out as for a real outlet.
+                .with("fetch.host-delay", "50ms")
                 .with("http.host", ports.host())
                 .with("http.port", Integer.toString(ports.ingest()))));
     }
