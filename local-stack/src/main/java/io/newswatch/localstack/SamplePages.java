@@ -32,6 +32,7 @@ final class SamplePages {
                 <meta property="og:type" content="article">
                 <meta property="og:url" content="%s">
                 <meta property="og:site_name" content="%s">
+                <meta property="og:image" content="%s%s">
                 <meta property="article:published_time" content="%s">
                 <meta name="author" content="%s">
                 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",\
@@ -61,7 +62,7 @@ final class SamplePages {
                 %s
                 </body>
                 </html>
-                """.formatted(esc(a.title()), SITE_NAME, url, esc(a.title()), url, SITE_NAME, a.published(),
+                """.formatted(esc(a.title()), SITE_NAME, url, esc(a.title()), url, SITE_NAME, base, esc(a.image()), a.published(),
                 esc(a.author()), json(a.title()), a.published(), json(a.author()), header(),
                 slug(a.section()), esc(a.section()), esc(a.title()), slug(a.author()), esc(a.author()),
                 a.published(), HUMAN.format(a.published()), esc(a.image()), esc(a.caption()), body(a),

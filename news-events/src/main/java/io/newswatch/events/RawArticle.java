@@ -20,6 +20,7 @@ import java.util.List;
  * @param language      language declared by the page (BCP 47 primary tag), or null
  * @param text          article body, paragraphs separated by newlines, capped at {@link #MAX_TEXT_CHARS}
  * @param textLength    length of the body before the cap, in chars
+ * @param leadImage     the image the page leads with and its caption, or null
  */
 public record RawArticle(
         int schemaVersion,
@@ -35,7 +36,8 @@ public record RawArticle(
         Instant fetchedAt,
         String language,
         String text,
-        int textLength) {
+        int textLength,
+        LeadImage leadImage) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Kafka's default maximum message is about 1 MB; UTF-8 text of this many chars stays well under it. */
@@ -64,7 +66,7 @@ public record RawArticle(
                                 Instant seenAt, String language, String text) {
         String canonical = canonicalUrl == null || canonicalUrl.isBlank() ? url : canonicalUrl;
         return new RawArticle(SCHEMA_VERSION, ArticleId.of(canonical), url, canonical, source, title,
-                authors, publishedAt, modifiedAt, seenAt, seenAt, language, text, text.length());
+                authors, publishedAt, modifiedAt, seenAt, seenAt, language, text, text.length(), null);
     }
 
     /** True when {@link #text} was cut at {@link #MAX_TEXT_CHARS}. */
@@ -75,6 +77,12 @@ public record RawArticle(
     /** A copy that keeps the first-seen time of an earlier copy of the same article. */
     public RawArticle withFirstSeenAt(Instant earlier) {
         return new RawArticle(schemaVersion, id, url, canonicalUrl, source, title, authors, publishedAt,
-                modifiedAt, earlier, fetchedAt, language, text, textLength);
+                modifiedAt, earlier, fetchedAt, language, text, textLength, leadImage);
+    }
+
+    /** A copy with the page's lead image. */
+    public RawArticle withLeadImage(LeadImage image) {
+        return new RawArticle(schemaVersion, id, url, canonicalUrl, source, title, authors, publishedAt,
+                modifiedAt, firstSeenAt, fetchedAt, language, text, textLength, image);
     }
 }

@@ -18,7 +18,8 @@ class EventJsonTest {
         return RawArticle.of("https://www.rferl.org/a/putin-baku/1.html?utm_source=x",
                 "https://www.rferl.org/a/putin-baku/1.html", "rferl.org", "Putin In Baku",
                 List.of("Joshua Kucera"), Instant.parse("2026-11-19T10:00:00Z"), null, SEEN, "en",
-                "First paragraph.\nSecond paragraph.");
+                "First paragraph.\nSecond paragraph.").withLeadImage(new LeadImage("https://www.rferl.org/img/1.jpg",
+                "Putin and Aliyev in Baku"));
     }
 
     @Test

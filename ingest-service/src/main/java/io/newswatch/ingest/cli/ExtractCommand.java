@@ -60,5 +60,6 @@ final class ExtractCommand implements Callable<Integer> {
         line.put("publishedAt", article.publishedAt());
         line.put("language", article.language());
         line.put("text", article.text());
+        line.put("leadImage", article.leadImage()); // beyond the DESIGN shape: readers ignore unknown fields
     }
 }

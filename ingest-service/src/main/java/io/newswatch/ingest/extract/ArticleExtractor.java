@@ -7,7 +7,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * Extracts the article from a news page: headline, bylines, dates, canonical URL, language and
- * the body text without navigation, captions, "see also" boxes, comments or footers.
+ * the lead image with its caption, and the body text without navigation, captions, "see also" boxes, comments or footers.
  *
  * <p>A pure library: no I/O, no logging, no site-specific rules. Instances are stateless and
  * safe to share between threads.
@@ -34,7 +34,8 @@ public final class ArticleExtractor {
         var modified = meta.modifiedAt();
         String canonical = meta.canonicalUrl().orElse(null);
         String language = meta.language().orElse(null);
-        return new ExtractedArticle(title, authors, published, modified, canonical, language, body(doc));
+        var leadImage = LeadImages.find(doc).orElse(null);
+        return new ExtractedArticle(title, authors, published, modified, canonical, language, body(doc), leadImage);
     }
 
     /**

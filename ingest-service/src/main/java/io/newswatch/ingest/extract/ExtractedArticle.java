@@ -1,5 +1,6 @@
 package io.newswatch.ingest.extract;
 
+import io.newswatch.events.LeadImage;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +15,10 @@ import java.util.List;
  * @param canonicalUrl the canonical URL the page declares (absolute), or null
  * @param language     the declared language as a BCP 47 primary tag ("en", "hy"), or null
  * @param text         the article body: one paragraph per line, whitespace normalised; empty when none
+ * @param leadImage    the image the page leads with and its caption, or null
  */
 public record ExtractedArticle(String title, List<String> authors, Instant publishedAt, Instant modifiedAt,
-                               String canonicalUrl, String language, String text) {
+                               String canonicalUrl, String language, String text, LeadImage leadImage) {
 
     public ExtractedArticle {
         title = title == null ? "" : title;

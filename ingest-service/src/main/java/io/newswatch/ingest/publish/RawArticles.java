@@ -19,7 +19,7 @@ public final class RawArticles {
                                 Instant seenAt) {
         Instant published = page.publishedAt() != null ? page.publishedAt() : fallbackPublishedAt;
         return RawArticle.of(url, canonicalUrl(page, url), source, page.title(), page.authors(), published,
-                page.modifiedAt(), seenAt, page.language(), page.text());
+                page.modifiedAt(), seenAt, page.language(), page.text()).withLeadImage(page.leadImage());
     }
 
     /**

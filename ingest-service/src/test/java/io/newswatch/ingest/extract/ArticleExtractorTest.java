@@ -54,6 +54,32 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void theLeadImageKeepsTheCaptionTheBodyLeavesOut() throws IOException {
+        ExtractedArticle article = extractor.extract(page("seed-article-in-chrome.html"),
+                "http://127.0.0.1:8090/articles/putin-baku-peace-process.html");
+
+        assertEquals("http://127.0.0.1:8090/images/putin-aliyev-baku.jpg", article.leadImage().url());
+        assertEquals("Visiting Russian President Vladimir Putin (left), Azerbaijani President Ilham Aliyev (right) "
+                + "and his wife Mehriban Aliyeva in Baku, August 19.", article.leadImage().caption());
+    }
+
+    @Test
+    void aDeclaredShareImageIsMatchedToItsFigureByFileName() {
+        String html = "<html><head><meta property='og:image' content='https://cdn.x.am/w1200/tank.jpg?v=2'></head>"
+                + "<body><article><figure><img src='/img/other.jpg'><figcaption>Unrelated</figcaption></figure>"
+                + "<p>Text.</p><figure><img src='https://img.x.am/w640/tank.jpg'><figcaption>A tank near Lachin."
+                + "</figcaption></figure></article></body></html>";
+        ExtractedArticle article = extractor.extract(html, "https://x.am/a");
+        assertEquals("https://cdn.x.am/w1200/tank.jpg?v=2", article.leadImage().url());
+        assertEquals("A tank near Lachin.", article.leadImage().caption());
+    }
+
+    @Test
+    void aPageWithoutImagesHasNoLeadImage() {
+        assertNull(extractor.extract("<html><body><p>Only words.</p></body></html>", "https://x.am/a").leadImage());
+    }
+
+    @Test
     void aDivOfSpansIsReadAsAParagraph() {
         String html = "<html><body><div class='nav'><a href='/'>Home</a></div><div class='post'>"
                 + "<div><span><span>First paragraph of the post, written in an editor that makes divs and spans.</span>"
