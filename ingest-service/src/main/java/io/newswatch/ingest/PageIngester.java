@@ -4,6 +4,7 @@ import io.newswatch.events.RawArticle;
 import io.newswatch.ingest.dedupe.CanonicalUrl;
 import io.newswatch.ingest.dedupe.ContentFingerprint;
 import io.newswatch.ingest.dedupe.PublishedUrls;
+import io.newswatch.ingest.dedupe.RecentArticles;
 import io.newswatch.ingest.dedupe.SeenContent;
 import io.newswatch.ingest.dedupe.SeenContent.Duplicate;
 import io.newswatch.ingest.extract.ArticleExtractor;
@@ -44,12 +45,17 @@ import org.slf4j.LoggerFactory;
 final class PageIngester {
     private static final Logger LOG = LoggerFactory.getLogger(PageIngester.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(90);
+    /** Published articles kept in memory so a later copy can be recorded on them (~10 kB each). */
+    private static final int RECENT_ARTICLES = 2_000;
 
     private final Fetcher fetcher;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final ArticlePublisher publisher;
     private final PublishedUrls published;
     private final SeenContent content;
+    private final RecentArticles recent = new RecentArticles(RECENT_ARTICLES);
+    /** Canonical URLs being published right now: two polls of overlapping sources must not both publish one. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final IngestMetrics metrics;
     private final Set<String> failingForNow = ConcurrentHashMap.newKeySet();
 
@@ -91,10 +97,19 @@ final class PageIngester {
         if (extracted.hasNoText()) throw new NoArticleException(page.url());
         String url = source.type().isLocal() && extracted.canonicalUrl() != null ? extracted.canonicalUrl() : page.url();
         RawArticle article = RawArticles.of(extracted, url, source.name(), item.publishedAt(), Instant.now());
-        if (published.contains(article.canonicalUrl())) {
+        if (published.contains(article.canonicalUrl()) || !inFlight.add(article.canonicalUrl())) {
             remember(() -> published.markPublished(article.id(), List.of(link)));
             return PageOutcome.ALREADY_SEEN;
         }
+        try {
+            return publishNew(source, link, article);
+        } finally {
+            inFlight.remove(article.canonicalUrl());
+        }
+    }
+
+    /** Publishes an article no poll has published, unless its body copies one that was. */
+    private PageOutcome publishNew(Source source, String link, RawArticle article) {
         ContentFingerprint fingerprint = ContentFingerprint.of(article.text());
         Optional<Duplicate> original = content.duplicateOf(fingerprint);
         if (original.isPresent()) return duplicate(source, link, article, original.get());
@@ -108,6 +123,7 @@ final class PageIngester {
         }
         failingForNow.remove(link);
         metrics.published(source.name());
+        recent.add(article);
         remember(() -> content.remember(article.id(), fingerprint));
         remember(() -> published.markPublished(article.id(), List.of(link, article.canonicalUrl())));
         return PageOutcome.PUBLISHED;
@@ -129,7 +145,23 @@ final class PageIngester {
                 original.articleId());
         remember(() -> content.recordCopy(original.articleId(), copy.canonicalUrl()));
         remember(() -> published.markPublished(original.articleId(), List.of(link, copy.canonicalUrl())));
+        recent.get(original.articleId()).ifPresent(this::republishWithCopies);
         return PageOutcome.DUPLICATE;
+    }
+
+    /** The original again, now listing its copies: same id, so downstream it replaces itself. */
+    private void republishWithCopies(RawArticle original) {
+        List<String> copies = content.otherUrls(original.id()).stream()
+                .filter(url -> !url.equals(original.canonicalUrl())).distinct().toList();
+        if (copies.equals(original.otherUrls())) return; // the same page seen again: nothing new to record
+        RawArticle updated = original.withOtherUrls(copies);
+        publisher.publish(updated).whenComplete((ok, error) -> {
+            if (error == null) {
+                recent.add(updated);
+            } else {
+                LOG.warn("could not republish {} with its copies: {}", original.canonicalUrl(), error.toString());
+            }
+        });
     }
 
     /** Dead-letters a page that will never work and remembers it, once the dead letter is acknowledged. */

@@ -21,6 +21,7 @@ import java.util.List;
  * @param text          article body, paragraphs separated by newlines, capped at {@link #MAX_TEXT_CHARS}
  * @param textLength    length of the body before the cap, in chars
  * @param leadImage     the image the page leads with and its caption, or null
+ * @param otherUrls     other pages carrying the same story (syndicated or exact copies), possibly empty
  */
 public record RawArticle(
         int schemaVersion,
@@ -37,7 +38,8 @@ public record RawArticle(
         String language,
         String text,
         int textLength,
-        LeadImage leadImage) {
+        LeadImage leadImage,
+        List<String> otherUrls) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Kafka's default maximum message is about 1 MB; UTF-8 text of this many chars stays well under it. */
@@ -55,6 +57,7 @@ public record RawArticle(
         fetchedAt = fetchedAt == null ? firstSeenAt : fetchedAt;
         Require.present(text, "RawArticle.text");
         textLength = Math.max(textLength, text.length());
+        otherUrls = Require.list(otherUrls);
         if (text.length() > MAX_TEXT_CHARS) {
             text = text.substring(0, MAX_TEXT_CHARS);
         }
@@ -66,7 +69,7 @@ public record RawArticle(
                                 Instant seenAt, String language, String text) {
         String canonical = canonicalUrl == null || canonicalUrl.isBlank() ? url : canonicalUrl;
         return new RawArticle(SCHEMA_VERSION, ArticleId.of(canonical), url, canonical, source, title,
-                authors, publishedAt, modifiedAt, seenAt, seenAt, language, text, text.length(), null);
+                authors, publishedAt, modifiedAt, seenAt, seenAt, language, text, text.length(), null, List.of());
     }
 
     /** True when {@link #text} was cut at {@link #MAX_TEXT_CHARS}. */
@@ -77,12 +80,18 @@ public record RawArticle(
     /** A copy that keeps the first-seen time of an earlier copy of the same article. */
     public RawArticle withFirstSeenAt(Instant earlier) {
         return new RawArticle(schemaVersion, id, url, canonicalUrl, source, title, authors, publishedAt,
-                modifiedAt, earlier, fetchedAt, language, text, textLength, leadImage);
+                modifiedAt, earlier, fetchedAt, language, text, textLength, leadImage, otherUrls);
     }
 
     /** A copy with the page's lead image. */
     public RawArticle withLeadImage(LeadImage image) {
         return new RawArticle(schemaVersion, id, url, canonicalUrl, source, title, authors, publishedAt,
-                modifiedAt, firstSeenAt, fetchedAt, language, text, textLength, image);
+                modifiedAt, firstSeenAt, fetchedAt, language, text, textLength, image, otherUrls);
+    }
+
+    /** A copy listing the other pages that carry the same story. */
+    public RawArticle withOtherUrls(List<String> urls) {
+        return new RawArticle(schemaVersion, id, url, canonicalUrl, source, title, authors, publishedAt,
+                modifiedAt, firstSeenAt, fetchedAt, language, text, textLength, leadImage, urls);
     }
 }

@@ -52,7 +52,7 @@ class ArticleDocumentTest {
         EnrichedArticle a = article("https://example.am/3", "example.am", "T", "B", PUBLISHED);
         RawArticle raw = a.article();
         RawArticle longId = new RawArticle(1, "x".repeat(513), raw.url(), raw.canonicalUrl(), raw.source(), raw.title(),
-                raw.authors(), raw.publishedAt(), null, raw.firstSeenAt(), null, null, raw.text(), 0, null);
+                raw.authors(), raw.publishedAt(), null, raw.firstSeenAt(), null, null, raw.text(), 0, null, List.of());
 
         assertThrows(IllegalArgumentException.class, () -> ArticleDocument.of(
                 new EnrichedArticle(1, longId, "en", List.of(), null, List.of(), a.enrichedAt(), null)));
