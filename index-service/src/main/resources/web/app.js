@@ -1,28 +1,13 @@
 // newswatch search page. Article content is inserted as text (textContent), never as HTML,
 // except the highlight fragments and snippets, which the API returns HTML-escaped with <mark>.
 "use strict";
+// el() and safeUrl() come from dom.js.
 
 const FILTERS = { source: "Sources", lang: "Languages", entity: "Entities" };
 const FACET_OF = { source: "sources", lang: "languages", entity: "entities" };
 const $ = (id) => document.getElementById(id);
 let state = { q: "", from: "", to: "", source: [], lang: [], entity: [] };
 let next = null;
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  children.forEach((c) => node.append(c));
-  return node;
-}
-
-function safeUrl(url) {
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
-  } catch (e) {
-    return null;
-  }
-}
 
 function params(after) {
   const p = new URLSearchParams();

@@ -1,5 +1,7 @@
 package io.newswatch.index;
 
+import io.newswatch.index.alerts.AlertSettings;
+import io.newswatch.index.delivery.DeliverySettings;
 import io.newswatch.index.elastic.ElasticConfig;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
@@ -22,6 +24,9 @@ import java.util.Map;
  * @param bulkMaxDocs       most documents per bulk request ({@code bulk.max-docs})
  * @param bulkMaxWait       how long a bulk request gathers records ({@code bulk.max-wait})
  * @param retryMaxBackoff   longest pause between retries ({@code retry.max-backoff})
+ * @param ruleWriteTimeout  how long a rule write waits to be acknowledged and read back ({@code rules.write-timeout})
+ * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
+ * @param webhooks          webhook delivery ({@code webhook.*})
  */
 public record IndexConfig(
         String bootstrapServers,
@@ -34,7 +39,10 @@ public record IndexConfig(
         String alias,
         int bulkMaxDocs,
         Duration bulkMaxWait,
-        Duration retryMaxBackoff) {
+        Duration retryMaxBackoff,
+        Duration ruleWriteTimeout,
+        AlertSettings alerts,
+        DeliverySettings webhooks) {
 
     /** The service name: settings file, metrics tag, dead-letter origin. */
     public static final String SERVICE = "index-service";
@@ -66,7 +74,12 @@ public record IndexConfig(
                 settings.string("index.alias"),
                 settings.integer("bulk.max-docs"),
                 settings.duration("bulk.max-wait"),
-                settings.duration("retry.max-backoff"));
+                settings.duration("retry.max-backoff"),
+                settings.duration("rules.write-timeout"),
+                new AlertSettings(settings.string("alerts.group-id"), settings.string("alerts.index"),
+                        settings.duration("alerts.heartbeat"), settings.duration("retry.max-backoff")),
+                new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
+                        settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")));
     }
 
     /** Without the values of the extra Kafka client properties: they may hold credentials. */
@@ -75,7 +88,8 @@ public record IndexConfig(
         return "IndexConfig[bootstrapServers=" + bootstrapServers + ", kafkaClient=" + kafkaClient.keySet()
                 + ", groupId=" + groupId + ", http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
-                + ", retryMaxBackoff=" + retryMaxBackoff + "]";
+                + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout + ", alerts=" + alerts
+                + ", webhooks=" + webhooks + "]";
     }
 
     /** Kafka client properties every client of this service starts from. */

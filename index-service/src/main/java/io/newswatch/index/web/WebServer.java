@@ -3,16 +3,21 @@ package io.newswatch.index.web;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.newswatch.index.rules.InvalidRuleException;
+import io.newswatch.index.rules.RuleStoreUnavailableException;
+import io.newswatch.index.rules.UnknownRuleException;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.search.InvalidSearchException;
 import io.newswatch.index.search.SearchUnavailableException;
 import io.newswatch.support.HttpServers;
 import io.newswatch.support.OpsRoutes;
+import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of index-service on one port: the search API, the web UI (static files from
+ * The HTTP face of index-service on one port: the search API, the rule and alert APIs, the web UI (static files from
  * {@code /web} on the classpath, at {@code /}), {@code /health} and {@code /metrics}. Every API
  * error is JSON {@link ApiError}; a bad request is a 400 that names the parameter, never a 500.
  */
@@ -21,14 +26,16 @@ public final class WebServer {
 
     private WebServer() {}
 
-    /** A started server on {@code host:port} (0 for any free port). */
-    public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops) {
+    /** A started server on {@code host:port} (0 for any free port), with the search API and {@code apis}. */
+    public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops,
+                                List<Consumer<Javalin>> apis) {
         Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/web";
             files.location = Location.CLASSPATH;
         }));
         routes(app, new SearchController(search));
+        apis.forEach(api -> api.accept(app));
         ops.addTo(app);
         errors(app);
         return app.start(host, port);
@@ -43,6 +50,12 @@ public final class WebServer {
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
         app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new ApiError("search unavailable", e.getMessage())));
+        app.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                .json(new ApiError("invalid rule field '" + e.field() + "'", e.getMessage())));
+        app.exception(UnknownRuleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(new ApiError("no such rule", e.getMessage())));
+        app.exception(RuleStoreUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(new ApiError("rules unavailable", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", e.getClass().getSimpleName()));

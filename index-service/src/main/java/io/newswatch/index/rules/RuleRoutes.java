@@ -1,0 +1,83 @@
+package io.newswatch.index.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.newswatch.events.EventJson;
+import io.newswatch.index.search.ArticleSearch;
+import io.newswatch.index.search.SearchParams;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/rules}: create, list, read, replace and delete rules, and run one over the archive
+ * ({@code /matches}, the same hits as {@code /api/search} with the rule's query as {@code q}).
+ * Errors are the exceptions of this package, mapped to JSON by the web server.
+ */
+public final class RuleRoutes {
+    private final RuleStore rules;
+    private final ArticleSearch search;
+
+    public RuleRoutes(RuleStore rules, ArticleSearch search) {
+        this.rules = rules;
+        this.search = search;
+    }
+
+    /** Adds the routes to {@code app}. */
+    public void addTo(Javalin app) {
+        app.post("/api/rules", this::create);
+        app.get("/api/rules", this::list);
+        app.get("/api/rules/{id}", this::read);
+        app.put("/api/rules/{id}", this::replace);
+        app.delete("/api/rules/{id}", this::delete);
+        app.get("/api/rules/{id}/matches", this::matches);
+    }
+
+    private void create(Context ctx) {
+        Rule rule = rules.create(body(ctx));
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/rules/" + rule.id()).json(RuleResponse.of(rule));
+    }
+
+    private void list(Context ctx) {
+        ctx.json(Map.of("rules", rules.all().stream().map(RuleResponse::of).toList()));
+    }
+
+    private void read(Context ctx) {
+        ctx.json(RuleResponse.of(existing(ctx)));
+    }
+
+    private void replace(Context ctx) {
+        ctx.json(RuleResponse.of(rules.update(ctx.pathParam("id"), body(ctx))));
+    }
+
+    private void delete(Context ctx) {
+        rules.delete(ctx.pathParam("id"));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Paging and filter parameters of {@code /api/search} apply; {@code q} is the rule's query. */
+    private void matches(Context ctx) {
+        Map<String, List<String>> params = new HashMap<>(ctx.queryParamMap());
+        params.put("q", List.of(existing(ctx).definition().query()));
+        ctx.json(search.search(SearchParams.parse(params)));
+    }
+
+    private Rule existing(Context ctx) {
+        String id = ctx.pathParam("id");
+        return rules.find(id).orElseThrow(() -> new UnknownRuleException(id));
+    }
+
+    private static RuleRequest body(Context ctx) {
+        try {
+            RuleRequest request = EventJson.mapper().readValue(ctx.bodyAsBytes(), RuleRequest.class);
+            if (request == null) throw new InvalidRuleException("body", "the body must be a JSON rule");
+            return request;
+        } catch (IOException e) {
+            throw new InvalidRuleException("body", "the body must be a JSON rule {name, query, webhook?, secret?, "
+                    + "enabled?, payload?, throttle?}: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+}
