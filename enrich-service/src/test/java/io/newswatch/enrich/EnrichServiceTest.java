@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.testing.Articles;
+import io.newswatch.events.Alert;
+import io.newswatch.events.AlertRule;
 import io.newswatch.events.DeadLetter;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.RawArticle;
 import io.newswatch.events.Topics;
 import io.newswatch.infra.EmbeddedInfraExtension;
 import io.newswatch.infra.EmbeddedKafka;
+import io.newswatch.support.KafkaTopics;
 import io.newswatch.support.Settings;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -30,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,13 +51,17 @@ class EnrichServiceTest {
     @TempDir
     Path stateDir;
 
-    @Test
-    void enrichesArticlesFromNewsRawAndDeadLettersPoisonThenClosesCleanly(EmbeddedKafka kafka) throws Exception {
-        EnrichConfig config = EnrichConfig.from(Settings.load("enrich-service", Map.of())
+    private EnrichConfig config(EmbeddedKafka kafka) {
+        return EnrichConfig.from(Settings.load("enrich-service", Map.of())
                 .with("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .with("http.port", "0")
                 .with("streams.state-dir", stateDir.toString())
                 .with("streams.application-id", "enrich-test-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void enrichesArticlesFromNewsRawAndDeadLettersPoisonThenClosesCleanly(EmbeddedKafka kafka) throws Exception {
+        EnrichConfig config = config(kafka);
         String run = UUID.randomUUID().toString();
         RawArticle article = Articles.pashinyanArticle("https://www.azatutyun.am/a/" + run + ".html");
         byte[] poison = ("not an article " + run).getBytes(StandardCharsets.UTF_8);
@@ -80,6 +90,100 @@ class EnrichServiceTest {
         service.close(); // idempotent
     }
 
+    @Test
+    void aRuleAndAnArticlePublishedAgainEvenAfterARestartRaiseExactlyOneAlert(EmbeddedKafka kafka,
+                                                                              @TempDir Path otherStateDir) {
+        String run = UUID.randomUUID().toString();
+        RawArticle article = Articles.pashinyanArticle("https://www.azatutyun.am/a/" + run + ".html");
+        AlertRule rule = rule("treaty-" + run, "\"peace treaty\" AND (Armenia OR Azerbaijan) AND Yerevan");
+        AlertRule sentinelRule = rule("sentinel-" + run, "Sentinel AND \"" + run + "\"");
+        KafkaTopics.ensure(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.all(), (short) 1);
+        produceRules(kafka, rule, sentinelRule);
+        EnrichConfig config = config(kafka);
+
+        try (EnrichService service = EnrichService.start(config)) {
+            List<Alert> alerts = publishThenReadAlerts(kafka, article, sentinel(run, 1));
+            assertEquals(1, alerts.stream().filter(a -> a.ruleId().equals(rule.id())).count(), "alerts: " + alerts);
+            assertEquals(Alert.idFor(rule.id(), article.id()), alerts.stream()
+                    .filter(a -> a.ruleId().equals(rule.id())).findFirst().orElseThrow().id());
+        }
+        // The same application on an empty state directory: the raised-alert ids come back from the changelog.
+        EnrichConfig restarted = EnrichConfig.from(Settings.load("enrich-service", Map.of())
+                .with("kafka.bootstrap-servers", kafka.bootstrapServers()).with("http.port", "0")
+                .with("streams.state-dir", otherStateDir.toString())
+                .with("streams.application-id", config.applicationId()));
+        try (EnrichService service = EnrichService.start(restarted)) {
+            List<Alert> alerts = publishThenReadAlerts(kafka, article, sentinel(run, 2));
+            assertEquals(1, alerts.stream().filter(a -> a.ruleId().equals(rule.id())).count(), "alerts: " + alerts);
+        }
+    }
+
+    private static RawArticle sentinel(String run, int n) {
+        return Articles.raw("https://e.am/sentinel/" + run + "/" + n, "Sentinel " + n, "Sentinel " + run);
+    }
+
+    /**
+     * Publishes {@code article} twice, then {@code sentinel}, all under the article's key (one
+     * partition, so the sentinel is processed last), and reads the alerts until the sentinel's.
+     */
+    private static List<Alert> publishThenReadAlerts(EmbeddedKafka kafka, RawArticle article, RawArticle sentinel) {
+        produceArticles(kafka, article.id(), article, article, sentinel);
+        return alertsUntil(kafka, a -> a.articleId().equals(sentinel.id()));
+    }
+
+    private static AlertRule rule(String id, String query) {
+        Instant now = Instant.now();
+        return new AlertRule(AlertRule.SCHEMA_VERSION, id, id, query, null, true, now, now);
+    }
+
+    private static void produceRules(EmbeddedKafka kafka, AlertRule... rules) {
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
+        try (KafkaProducer<String, AlertRule> producer = new KafkaProducer<>(props,
+                Topics.ALERT_RULES.keySerde().serializer(), Topics.ALERT_RULES.valueSerde().serializer())) {
+            for (AlertRule rule : rules) producer.send(new ProducerRecord<>(Topics.ALERT_RULES.name(), rule.id(), rule));
+        }
+    }
+
+    private static void produceArticles(EmbeddedKafka kafka, String key, RawArticle... articles) {
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
+        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props,
+                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+            for (RawArticle article : articles) producer.send(new ProducerRecord<>(Topics.RAW.name(), key, article));
+        }
+    }
+
+    /**
+     * Every committed alert on {@code news.alerts} up to the end of each partition, read once
+     * {@code last} has arrived (alerts raised before it are committed with or before it).
+     */
+    private static List<Alert> alertsUntil(EmbeddedKafka kafka, Predicate<Alert> last) {
+        List<Alert> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(readCommitted(kafka),
+                Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            Instant deadline = Instant.now().plus(WAIT);
+            Map<TopicPartition, Long> ends = null;
+            while (Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+                if (ends == null && alerts.stream().anyMatch(last)) ends = consumer.endOffsets(consumer.assignment());
+                if (ends != null && reached(consumer, ends)) return alerts;
+            }
+        }
+        throw new AssertionError("the last alert did not arrive on " + Topics.ALERTS + " within " + WAIT + ": " + alerts);
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private static Map<String, Object> readCommitted(EmbeddedKafka kafka) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enrich-test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
     private static void produce(EmbeddedKafka kafka, byte[] poison, RawArticle article) {
         Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
         try (KafkaProducer<String, byte[]> producer =
@@ -93,13 +197,8 @@ class EnrichServiceTest {
     /** The first record of {@code topic} that {@code wanted} accepts, read committed, within {@link #WAIT}. */
     private static <V> ConsumerRecord<String, V> consume(EmbeddedKafka kafka, String topic, Deserializer<V> values,
                                                          Predicate<ConsumerRecord<String, V>> wanted) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "enrich-test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, Serdes.String().deserializer(), values)) {
-            consumer.subscribe(java.util.List.of(topic));
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(readCommitted(kafka), Serdes.String().deserializer(), values)) {
+            consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(WAIT);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {

@@ -2,6 +2,7 @@ package io.newswatch.enrich.cli;
 
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.SentimentStage;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,9 +19,10 @@ import picocli.CommandLine.Command;
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {
             "Reads JSON Lines {id, text, targets?:[{start, end}]} from stdin and writes one line per input line,",
-            "in order: {id, language, entities:[{text, type, start, end, canonicalId, canonicalName}]}.",
-            "Offsets are UTF-16 code units (Java String indices) into text, end exclusive.",
-            "Sentiment is not computed yet and is left out. A bad line gives {id, line, error};",
+            "in order: {id, language, entities:[{text, type, start, end, canonicalId, canonicalName, sentiment}],",
+            "sentiment:{score, label}, targets:[{start, end, sentiment:{score, label}}]}.",
+            "Offsets are UTF-16 code units (Java String indices) into text, end exclusive. Sentiment is",
+            "computed for English text (null otherwise). A bad line gives {id, line, error};",
             "processing goes on and the exit status is 1."})
 final class AnnotateCommand implements Callable<Integer> {
     private final InputStream in;
@@ -35,7 +37,8 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Annotator annotator = new Annotator(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()));
+        Annotator annotator = new Annotator(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()),
+                SentimentStage.bundled());
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         int failed = annotator.annotate(reader, writer);

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.enrich.enrichment.Analysis;
 import io.newswatch.enrich.enrichment.Enricher;
+import io.newswatch.enrich.sentiment.SentimentStage;
 import io.newswatch.events.EntityMention;
+import io.newswatch.events.EventJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -16,18 +18,21 @@ import java.io.Writer;
 /**
  * The {@code annotate} tool: JSON Lines {@code {id, text, targets?}} in, one line out per input
  * line, in order: {@code {id, language, entities:[{text, type, start, end, canonicalId,
- * canonicalName}]}}, or {@code {id, line, error}} for a line that cannot be annotated.
+ * canonicalName, sentiment}], sentiment:{score, label}, targets:[{start, end, sentiment}]}}, or
+ * {@code {id, line, error}} for a line that cannot be annotated.
  *
  * <p>Offsets are UTF-16 code units (Java {@code String} indices) into {@code text}, end
- * exclusive. Sentiment ({@code sentiment}, and per-target sentiment) is not computed yet, so it
- * is left out rather than made up; {@code targets} are checked but not used.
+ * exclusive. Sentiment is computed for English text only; elsewhere it is null, not made up.
  */
 final class Annotator {
     private final Enricher enricher;
-    private final ObjectMapper json = new ObjectMapper();
+    private final SentimentStage targetSentiment;
+    private final ObjectMapper json = EventJson.mapper();
 
-    Annotator(Enricher enricher) {
+    /** An annotator running {@code enricher}, and {@code targetSentiment} over the given targets. */
+    Annotator(Enricher enricher, SentimentStage targetSentiment) {
         this.enricher = enricher;
+        this.targetSentiment = targetSentiment;
     }
 
     /** Annotates every line of {@code in}; returns how many lines failed. Blank lines are skipped. */
@@ -53,8 +58,9 @@ final class Annotator {
             if (!input.isObject()) throw new BadInputException("expected a JSON object {id, text, targets?}");
             id = input.path("id").isMissingNode() ? NullNode.instance : input.get("id");
             String text = text(input);
-            checkTargets(input.path("targets"), text.length());
-            return output(id, enricher.analyse(text, null));
+            JsonNode targets = input.path("targets");
+            checkTargets(targets, text.length());
+            return output(id, enricher.analyse(text, null), targets);
         } catch (JsonProcessingException e) {
             return error(id, number, "not JSON: " + e.getOriginalMessage());
         } catch (BadInputException e) {
@@ -84,7 +90,7 @@ final class Annotator {
         }
     }
 
-    private ObjectNode output(JsonNode id, Analysis analysis) {
+    private ObjectNode output(JsonNode id, Analysis analysis, JsonNode targets) {
         ObjectNode out = json.createObjectNode();
         out.set("id", id);
         out.put("language", analysis.language());
@@ -92,7 +98,16 @@ final class Annotator {
         for (EntityMention mention : analysis.entities()) {
             entities.addObject().put("text", mention.text()).put("type", mention.type())
                     .put("start", mention.start()).put("end", mention.end())
-                    .put("canonicalId", mention.canonicalId()).put("canonicalName", mention.canonicalName());
+                    .put("canonicalId", mention.canonicalId()).put("canonicalName", mention.canonicalName())
+                    .set("sentiment", json.valueToTree(mention.sentiment()));
+        }
+        out.set("sentiment", json.valueToTree(analysis.sentiment()));
+        ArrayNode spans = out.putArray("targets");
+        for (JsonNode target : targets) {
+            int start = target.get("start").asInt();
+            int end = target.get("end").asInt();
+            spans.addObject().put("start", start).put("end", end)
+                    .set("sentiment", json.valueToTree(targetSentiment.toward(analysis, start, end)));
         }
         return out;
     }

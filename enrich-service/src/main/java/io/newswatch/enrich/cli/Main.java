@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar enrich-service.jar}: runs the service; {@code annotate} runs the tool. */
+/**
+ * {@code java -jar enrich-service.jar}: runs the service; {@code annotate}, {@code train-sentiment} and
+ * {@code bench-sentiment} run tools.
+ */
 @Command(name = "enrich-service", mixinStandardHelpOptions = true,
         description = {"Without a command: runs enrich-service (news.raw -> news.enriched) until stopped.",
             "Settings: enrich-service.properties defaults, NEWSWATCH_CONFIG file, NEWSWATCH_* variables."})
@@ -28,6 +31,9 @@ public final class Main implements Callable<Integer> {
     static int execute(String[] args, InputStream in, OutputStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("annotate", new AnnotateCommand(in, out, err));
+        commandLine.addSubcommand("bench-rules", new BenchRulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        commandLine.addSubcommand("train-sentiment", new TrainSentimentCommand(err));
+        commandLine.addSubcommand("bench-sentiment", new BenchSentimentCommand());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -12,8 +12,8 @@ import java.util.List;
  * @param declaredLanguage the language the source declared (BCP 47), or null
  * @param language         detected ISO 639-1 language, or null when undetermined
  * @param entities         entity mentions, in text order
- * @param sentiment        document sentiment, or null when not computed (no stage computes it yet)
- * @param topics           topic tags (no stage adds them yet)
+ * @param sentiment        document sentiment, or null when not computed (e.g. a language the model does not know)
+ * @param topics           topic tags (stable slugs of the taxonomy)
  */
 public record Analysis(String text, String declaredLanguage, String language, List<EntityMention> entities,
                        Sentiment sentiment, List<String> topics) {
@@ -37,5 +37,15 @@ public record Analysis(String text, String declaredLanguage, String language, Li
     /** A copy with these entity mentions. */
     public Analysis withEntities(List<EntityMention> found) {
         return new Analysis(text, declaredLanguage, language, found, sentiment, topics);
+    }
+
+    /** A copy with this document sentiment (or null). */
+    public Analysis withSentiment(Sentiment found) {
+        return new Analysis(text, declaredLanguage, language, entities, found, topics);
+    }
+
+    /** A copy with these topic tags. */
+    public Analysis withTopics(List<String> found) {
+        return new Analysis(text, declaredLanguage, language, entities, sentiment, found);
     }
 }

@@ -2,6 +2,8 @@ package io.newswatch.enrich.enrichment;
 
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.enrich.sentiment.SentimentStage;
+import io.newswatch.enrich.topics.TopicStage;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.RawArticle;
 import java.time.Clock;
@@ -14,12 +16,12 @@ import java.util.Map;
  * Runs the enrichment stages over an article or a bare text. The stream and the
  * {@code annotate} tool both call {@link #analyse}, so they give the same answers.
  *
- * <p>Sentiment and topics are left empty until their stages exist: no made-up values.
- * Pure and thread-safe: no I/O, no logging.
+ * <p>Pure and thread-safe: no I/O, no logging (models and data files are read when the stages
+ * are built).
  */
 public final class Enricher {
     /** Version of the enrichment logic; bump it when the same input would give different output. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private final List<EnrichmentStage> stages;
     private final Clock clock;
@@ -35,14 +37,18 @@ public final class Enricher {
         this.versions = Map.copyOf(all);
     }
 
-    /** The standard stages: language detection (shared Lingua detector), then the gazetteer. */
+    /**
+     * The standard stages: language detection (shared Lingua detector), the gazetteer, sentiment
+     * (English; the bundled model), then topics (the bundled taxonomy).
+     */
     public static Enricher standard(Gazetteer gazetteer, Clock clock) {
         return new Enricher(standardStages(LanguageDetector.shared(), gazetteer), clock);
     }
 
     /** The standard stages, for callers that add their own after them. */
     public static List<EnrichmentStage> standardStages(LanguageDetector detector, Gazetteer gazetteer) {
-        return new ArrayList<>(List.of(new LanguageStage(detector), new EntityStage(gazetteer)));
+        return new ArrayList<>(List.of(new LanguageStage(detector), new EntityStage(gazetteer),
+                SentimentStage.bundled(), TopicStage.bundled()));
     }
 
     /** Runs every stage over {@code text}. */
@@ -59,7 +65,7 @@ public final class Enricher {
                 analysis.sentiment(), analysis.topics(), clock.instant(), versions);
     }
 
-    /** What produced the output: {@code enricher}, {@code language}, {@code kb}, ... */
+    /** What produced the output: {@code enricher}, {@code language}, {@code kb}, {@code sentiment}, {@code topics}. */
     public Map<String, String> versions() {
         return versions;
     }

@@ -14,10 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Reads a {@code news.raw} record, enriches it and forwards the {@code news.enriched} record, or
- * forwards the original bytes to the dead-letter sink when the record is not a RawArticle or
- * its enrichment fails. The enriched record is serialised here, inside the try, so a value that
- * cannot be written becomes a dead letter too instead of a failed stream.
+ * Reads a {@code news.raw} record, enriches it and forwards the {@code news.enriched} record (to
+ * its sink and to the rule matcher), or forwards the original bytes to the dead-letter sink when
+ * the record is not a RawArticle or its enrichment fails. The enriched record is serialised here,
+ * inside the try, so a value that cannot be written becomes a dead letter too instead of a failed
+ * stream.
  */
 final class EnrichProcessor extends ContextualProcessor<byte[], byte[], byte[], byte[]> {
     static final String SERVICE = "enrich-service";
@@ -59,8 +60,9 @@ final class EnrichProcessor extends ContextualProcessor<byte[], byte[], byte[], 
                     + MAX_VALUE_BYTES + "-byte limit of a record");
         }
         // Fresh headers: a record replayed from news.dlq still carries its dead-letter headers.
-        context().forward(record.withKey(key).withValue(value).withHeaders(new RecordHeaders()),
-                EnrichTopology.ENRICHED_SINK);
+        Record<byte[], byte[]> out = record.withKey(key).withValue(value).withHeaders(new RecordHeaders());
+        context().forward(out, EnrichTopology.ENRICHED_SINK);
+        context().forward(out, EnrichTopology.MATCHER);
         counters.enriched().increment();
     }
 

@@ -1,7 +1,6 @@
 package io.newswatch.enrich.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +49,9 @@ class MainTest {
         JsonNode first = run.lines().get(0);
         assertEquals("a", first.get("id").asText());
         assertEquals("en", first.get("language").asText());
-        assertFalse(first.has("sentiment"), "sentiment is not computed yet, so it is left out");
+        assertTrue(first.get("sentiment").has("label"), "English text gets a document sentiment");
+        assertTrue(run.lines().get(2).get("sentiment").isNull(), "Russian is not guessed at");
+        assertTrue(run.lines().get(2).get("targets").get(0).get("sentiment").isNull());
         List<String> ids = new ArrayList<>();
         for (JsonNode entity : first.get("entities")) {
             ids.add(entity.get("canonicalId").asText());
@@ -81,6 +82,52 @@ class MainTest {
         JsonNode line = run.lines().get(0);
         assertTrue(line.get("language").isNull());
         assertEquals("Q458", line.get("entities").get(0).get("canonicalId").asText());
+    }
+
+    @Test
+    void annotateGivesSentimentTowardEachTargetAndEachEntityInTheDesignShape() throws Exception {
+        String text = "Pashinyan praised the brave reformers, while critics accused Aliyev of corruption and abuse.";
+        int aliyev = text.indexOf("Aliyev");
+        String input = JSON.writeValueAsString(java.util.Map.of("id", "s", "text", text, "targets",
+                List.of(java.util.Map.of("start", aliyev, "end", aliyev + 6)))) + "\n";
+
+        JsonNode line = run(input, "annotate").lines().get(0);
+
+        assertEquals("en", line.get("language").asText());
+        double score = line.get("sentiment").get("score").asDouble();
+        assertTrue(score >= -1 && score <= 1);
+        JsonNode target = line.get("targets").get(0);
+        assertEquals(aliyev, target.get("start").asInt());
+        assertEquals(aliyev + 6, target.get("end").asInt());
+        assertEquals("negative", target.get("sentiment").get("label").asText());
+        for (JsonNode entity : line.get("entities")) {
+            assertTrue(entity.get("sentiment").has("score"), entity.toString());
+        }
+    }
+
+    @Test
+    void trainAndBenchSentimentRoundTripAModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path data = dir.resolve("tiny.jsonl");
+        java.nio.file.Files.writeString(data, String.join("\n",
+                "{\"primary_gid\":\"1\",\"sentence_normalized\":\"Smith praised the wonderful plan.\","
+                        + "\"targets\":[{\"from\":0,\"to\":5,\"polarity\":6.0}]}",
+                "{\"primary_gid\":\"2\",\"sentence_normalized\":\"Jones was accused of fraud.\","
+                        + "\"targets\":[{\"from\":0,\"to\":5,\"polarity\":2.0}]}",
+                "{\"primary_gid\":\"3\",\"sentence_normalized\":\"Brown arrived on Tuesday.\","
+                        + "\"targets\":[{\"from\":0,\"to\":5,\"polarity\":4.0}]}"));
+        java.nio.file.Path model = dir.resolve("model.json");
+
+        Run train = run("", "train-sentiment", "--train", data.toString(), "--out", model.toString(),
+                "--dimension-bits", "12");
+        assertEquals(0, train.status(), train.stderr());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.execute(new String[] {"bench-sentiment", "--data", data.toString(), "--model",
+            model.toString()}, new ByteArrayInputStream(new byte[0]), out, new PrintStream(out, true));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, report);
+        assertTrue(report.contains("macro-F1 1.0000"), report);
+        assertTrue(report.contains("confusion matrix"), report);
     }
 
     @Test

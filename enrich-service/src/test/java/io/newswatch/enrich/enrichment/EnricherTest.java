@@ -1,11 +1,14 @@
 package io.newswatch.enrich.enrichment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.SentimentModel;
+import io.newswatch.enrich.topics.Taxonomy;
 import io.newswatch.enrich.testing.Articles;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EnricherTest {
@@ -30,8 +34,11 @@ class EnricherTest {
         assertSame(raw, enriched.article());
         assertEquals("en", enriched.language());
         assertEquals(NOW, enriched.enrichedAt());
-        assertEquals(Map.of("enricher", Enricher.VERSION, "language", "lingua-1.2.2", "kb", KB.versionTag()),
-                enriched.versions());
+        assertEquals(Set.of("enricher", "language", "kb", "sentiment", "topics"), enriched.versions().keySet());
+        assertEquals("lingua-1.2.2", enriched.versions().get("language"));
+        assertEquals(KB.versionTag(), enriched.versions().get("kb"));
+        assertEquals(SentimentModel.bundled().version(), enriched.versions().get("sentiment"));
+        assertEquals(Taxonomy.bundled().version(), enriched.versions().get("topics"));
         List<String> ids = enriched.entities().stream().map(EntityMention::canonicalId).toList();
         assertEquals(List.of("Q7035479", "Q7035479", "Q1953", "Q227"), ids);
     }
@@ -47,11 +54,20 @@ class EnricherTest {
     }
 
     @Test
-    void leavesSentimentAndTopicsEmptyUntilTheirStagesExist() {
+    void givesEnglishArticlesADocumentSentimentEveryMentionASentimentAndTopics() {
         EnrichedArticle enriched = enricher.enrich(Articles.pashinyanArticle("https://example.am/3"));
-        assertNull(enriched.sentiment());
-        assertEquals(List.of(), enriched.topics());
-        assertTrue(enriched.entities().stream().allMatch(e -> e.sentiment() == null));
+        assertNotNull(enriched.sentiment());
+        assertTrue(enriched.entities().stream().allMatch(e -> e.sentiment() != null));
+        assertEquals(List.of("peace-process"), enriched.topics());
+    }
+
+    @Test
+    void leavesSentimentOutForLanguagesTheModelHasNotLearnedButStillTagsTopics() {
+        Analysis russian = enricher.analyse("Пашинян заявил, что мирный договор с Азербайджаном готов.", null);
+        assertEquals("ru", russian.language());
+        assertNull(russian.sentiment());
+        assertTrue(russian.entities().stream().allMatch(e -> e.sentiment() == null));
+        assertEquals(List.of("peace-process"), russian.topics());
     }
 
     @Test

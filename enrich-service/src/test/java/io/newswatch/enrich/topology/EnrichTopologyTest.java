@@ -20,33 +20,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EnrichTopologyTest {
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> raw;
+    private TopologyHarness harness;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private SimpleMeterRegistry registry;
 
     private void start(Enricher enricher) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(enricher, EnrichCounters.in(registry)), props);
-        raw = driver.createInputTopic(Topics.RAW.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
-                Topics.ENRICHED.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
-                Topics.DLQ.valueSerde().deserializer());
+        harness = new TopologyHarness(enricher);
+        enriched = harness.enriched;
+        deadLetters = harness.deadLetters;
+        registry = harness.registry;
     }
 
     private void start() {
@@ -55,15 +44,15 @@ class EnrichTopologyTest {
 
     @AfterEach
     void close() {
-        if (driver != null) driver.close();
+        if (harness != null) harness.close();
     }
 
     private void pipe(String key, byte[] value) {
-        raw.pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
+        harness.pipe(key, value);
     }
 
     private void pipe(RawArticle article) {
-        pipe(article.id(), EventJson.write(article));
+        harness.pipe(article);
     }
 
     @Test
@@ -106,7 +95,7 @@ class EnrichTopologyTest {
     @Test
     void aTombstoneIsADeadLetterNotACrash() {
         start();
-        raw.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+        harness.raw.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         DeadLetter letter = DeadLetter.fromHeaders(deadLetters.readRecord().headers());
         assertTrue(letter.reason().contains("tombstone"), letter.reason());
     }

@@ -1,0 +1,100 @@
+package io.newswatch.enrich.alerts;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.Query;
+
+/**
+ * Parses alert-rule queries: the Lucene / Elasticsearch query-string syntax with the
+ * semantics of index-service's search ({@code query_string} over {@code title} and {@code text},
+ * default operator AND, no leading wildcards), over the fields of {@link RuleFields}.
+ *
+ * <p>Supported: terms, phrases ({@code "peace treaty"}), {@code AND}/{@code OR}/{@code NOT} and
+ * {@code +}/{@code -}, grouping, proximity ({@code "border demarcation"~5}), wildcards
+ * ({@code sanction*}), fuzzy terms ({@code Pashinian~1}), regular expressions and fields
+ * ({@code title:}, {@code text:}, {@code entity:}, {@code source:}, {@code lang:},
+ * {@code topic:}, {@code author:}, ...). A query that is only negative ({@code NOT sport}) matches
+ * everything else, as in Elasticsearch. Whitespace is not an operator: the words of a piece of
+ * text between operators ({@code armenia border}) must all be in the title or all in the text,
+ * while {@code armenia AND border} lets each be in either, exactly as Elasticsearch's
+ * {@code query_string} does over several fields. Thread-safe.
+ */
+public final class RuleQueries {
+    private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+    private RuleQueries() {}
+
+    /**
+     * The Lucene query of {@code query}.
+     *
+     * @throws InvalidRuleException saying what is wrong and where, when the query is empty, not
+     *                              valid syntax, or names a field rules cannot use
+     */
+    public static Query parse(String query) {
+        return parse(query, false);
+    }
+
+    /** The query {@link RuleMatcher} registers: the same matches, cheaper to match (see {@link RuleQueryParser}). */
+    static Query parseForMatching(String query) {
+        return parse(query, true);
+    }
+
+    private static Query parse(String query, boolean combineDefaultFields) {
+        if (query == null || query.isBlank()) throw new InvalidRuleException(query, -1, "the query is empty");
+        try {
+            return new RuleQueryParser(combineDefaultFields).parse(query);
+        } catch (RuleQueryParser.RuleProblem e) {
+            throw new InvalidRuleException(query, query.indexOf(e.near()), e.getMessage());
+        } catch (ParseException e) {
+            throw fromParser(query, e);
+        }
+    }
+
+    /** Checks {@code query}; the same as {@link #parse} without the result. */
+    public static void validate(String query) {
+        parse(query);
+    }
+
+    private static InvalidRuleException fromParser(String query, ParseException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ParseException syntax && syntax.currentToken != null) {
+            Token unexpected = syntax.currentToken.next;
+            if (unexpected == null || unexpected.kind == 0) {
+                return new InvalidRuleException(query, query.length() - 1, "the query ends too early (an operator "
+                        + "without a term after it, or an unclosed bracket?)");
+            }
+            return new InvalidRuleException(query, unexpected.beginColumn, "unexpected \"" + unexpected.image
+                    + "\"" + hint(unexpected.image));
+        }
+        if (cause instanceof TokenMgrError lexical) return fromLexer(query, lexical);
+        return new InvalidRuleException(query, -1, stripPrefix(String.valueOf(cause.getMessage())));
+    }
+
+    private static InvalidRuleException fromLexer(String query, TokenMgrError error) {
+        Matcher at = LEXICAL_POSITION.matcher(String.valueOf(error.getMessage()));
+        int position = at.find() ? Math.min(Integer.parseInt(at.group(2)), query.length()) - 1 : -1;
+        String reason = error.getMessage() != null && error.getMessage().contains("<EOF>")
+                ? "the query ends inside a quote or after a backslash (unclosed \"?)"
+                : "a character that the syntax does not allow here (escape it with \\)";
+        return new InvalidRuleException(query, position, reason);
+    }
+
+    private static String hint(String image) {
+        String word = image.trim().toUpperCase(Locale.ROOT);
+        if (word.equals("AND") || word.equals("OR") || word.equals("NOT")) {
+            return ": a term, a phrase or \"(\" must come after an operator, and an operator cannot start a query";
+        }
+        if (word.equals(")")) return ": it closes no \"(\"";
+        if (word.startsWith("*") || word.startsWith("?")) return ": a wildcard cannot start a term";
+        return ": check the quotes, brackets and operators around it";
+    }
+
+    private static String stripPrefix(String message) {
+        int colon = message.indexOf("': ");
+        return message.startsWith("Cannot parse '") && colon > 0 ? message.substring(colon + 3) : message;
+    }
+}
