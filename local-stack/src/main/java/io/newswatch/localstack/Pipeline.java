@@ -56,12 +56,24 @@ public final class Pipeline implements AutoCloseable {
      * their state under {@code workDir}.
      */
     public static Pipeline start(String bootstrapServers, String elasticsearchUrl, Ports ports, Path workDir) {
+        Pipeline pipeline = startWithoutIngest(bootstrapServers, elasticsearchUrl, ports, workDir);
+        try {
+            pipeline.startIngest();
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #start}, but ingest-service waits for {@link #startIngest()} (to set up rules first, say). */
+    public static Pipeline startWithoutIngest(String bootstrapServers, String elasticsearchUrl, Ports ports,
+                                              Path workDir) {
         Pipeline pipeline = new Pipeline(bootstrapServers, elasticsearchUrl, ports, workDir,
                 SampleSite.start(ports.host(), ports.sampleSite()));
         try {
             pipeline.startEnrich();
             pipeline.startIndex();
-            pipeline.startIngest();
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();

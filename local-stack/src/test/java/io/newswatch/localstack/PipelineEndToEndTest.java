@@ -44,17 +44,23 @@ class PipelineEndToEndTest {
     static EmbeddedKafka kafka;
     static Pipeline pipeline;
     static SearchProbe search;
+    static AlertWatch peaceTreaty;
 
+    /** Services first, then the rule a team would set up, then ingest of the sample site. */
     @BeforeAll
-    static void startPipeline(EmbeddedKafka broker, EmbeddedElasticsearch elasticsearch) {
+    static void startPipeline(EmbeddedKafka broker, EmbeddedElasticsearch elasticsearch) throws Exception {
         kafka = broker;
-        pipeline = Pipeline.start(broker.bootstrapServers(), elasticsearch.httpUrl(), Pipeline.Ports.anyFree(),
-                workDir);
+        pipeline = Pipeline.startWithoutIngest(broker.bootstrapServers(), elasticsearch.httpUrl(),
+                Pipeline.Ports.anyFree(), workDir);
         search = new SearchProbe(pipeline.apiUrl());
+        peaceTreaty = AlertWatch.start(pipeline.apiUrl(), "Peace treaty",
+                "\"peace treaty\" AND (Armenia OR Azerbaijan)", "s3cret-of-the-team");
+        pipeline.startIngest();
     }
 
     @AfterAll
     static void stopPipeline() {
+        if (peaceTreaty != null) peaceTreaty.close();
         if (pipeline != null) pipeline.close();
     }
 
@@ -85,7 +91,27 @@ class PipelineEndToEndTest {
 
     @Test
     @Order(3)
-    void ingestingTheSiteTwiceLeavesOneDocumentPerArticle() throws Exception {
+    void thePeaceTreatyRuleRaisesOneAlertOnTheStreamAndOneSignedWebhookForTheSeed() throws Exception {
+        String seed = pipeline.site().articleUrl("putin-baku-peace-process");
+        Instant deadline = Instant.now().plus(WAIT);
+        while (peaceTreaty.postsAbout(seed).isEmpty() || peaceTreaty.eventsAbout(seed).isEmpty()) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("no alert for the seed within " + WAIT);
+            Thread.sleep(200);
+        }
+        KafkaProgress.awaitConsumed(kafka.bootstrapServers(), "newswatch-alerts", Topics.ALERTS.name(), WAIT);
+
+        assertEquals(1, peaceTreaty.postsAbout(seed).size(), "one signed POST");
+        assertEquals(1, peaceTreaty.eventsAbout(seed).size(), "one event on the stream");
+        JsonNode alert = peaceTreaty.postsAbout(seed).get(0);
+        assertEquals(peaceTreaty.ruleId(), alert.path("ruleId").asText());
+        assertEquals(SEED_TITLE, alert.path("title").asText());
+        // The CSTO story mentions neither a peace treaty nor, with it, the rule's countries: no alert.
+        assertEquals(List.of(), peaceTreaty.postsAbout(pipeline.site().articleUrl("middle-corridor-rail")));
+    }
+
+    @Test
+    @Order(4)
+    void ingestingTheSiteTwiceLeavesOneDocumentPerArticleAndRaisesNoSecondAlert() throws Exception {
         search.awaitTotal("*", pipeline.site().articleCount(), WAIT);
         pipeline.stopIngest();
         pipeline.forgetIngestState();   // as if a second ingest ran from scratch: every page is published again
@@ -98,12 +124,15 @@ class PipelineEndToEndTest {
         KafkaProgress.awaitConsumed(kafka.bootstrapServers(), "newswatch-index", Topics.ENRICHED.name(), WAIT);
 
         assertEquals(pipeline.site().articleCount(), search.search("*", 50).path("total").asLong());
-        assertEquals(1, countUrl(search.search("\"peace treaty\"", 50),
-                pipeline.site().articleUrl("putin-baku-peace-process")));
+        String seed = pipeline.site().articleUrl("putin-baku-peace-process");
+        assertEquals(1, countUrl(search.search("\"peace treaty\"", 50), seed));
+        KafkaProgress.awaitConsumed(kafka.bootstrapServers(), "newswatch-alerts", Topics.ALERTS.name(), WAIT);
+        assertEquals(1, peaceTreaty.postsAbout(seed).size(), "still one signed POST");
+        assertEquals(1, peaceTreaty.eventsAbout(seed).size(), "still one event on the stream");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void stoppingAndRestartingIndexServiceMidStreamLosesNothing() throws Exception {
         int batch = 40;
         try (KafkaProducer<String, RawArticle> producer = producer()) {
