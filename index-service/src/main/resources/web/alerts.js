@@ -6,6 +6,16 @@
 const $ = (id) => document.getElementById(id);
 const ruleNames = {};
 
+// Rule writes carry the API token when the server requires one (api.token); kept for this tab only.
+function writeHeaders() {
+  const token = $("token").value.trim();
+  if (token) sessionStorage.setItem("newswatch-token", token);
+  const headers = { "Content-Type": "application/json" };
+  if (token) headers.Authorization = "Bearer " + token;
+  return headers;
+}
+$("token").value = sessionStorage.getItem("newswatch-token") || "";
+
 function when(instant) {
   return instant ? new Date(instant).toISOString().slice(0, 16).replace("T", " ") : "undated";
 }
@@ -29,7 +39,12 @@ async function loadRules() {
     const remove = el("button", { type: "button", textContent: "delete" });
     remove.addEventListener("click", async () => {
       if (!confirm("Delete the rule '" + rule.name + "'?")) return;
-      await fetch("/api/rules/" + encodeURIComponent(rule.id), { method: "DELETE" });
+      const response = await fetch("/api/rules/" + encodeURIComponent(rule.id), { method: "DELETE", headers: writeHeaders() });
+      if (!response.ok) {
+        const body = await response.json();
+        $("rule-status").className = "hint error";
+        $("rule-status").textContent = (body.error || "error") + ": " + (body.detail || response.status);
+      }
       loadRules();
     });
     const archive = el("a", { href: "/?q=" + encodeURIComponent(rule.query), textContent: "archive matches" });
@@ -60,8 +75,7 @@ $("rule").addEventListener("submit", async (event) => {
   event.preventDefault();
   const rule = { name: $("name").value, query: $("query").value, webhook: $("webhook").value || null,
     secret: $("secret").value || null, payload: $("slack").checked ? "slack" : "json", throttle: $("throttle").value || null };
-  const response = await fetch("/api/rules", { method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(rule) });
+  const response = await fetch("/api/rules", { method: "POST", headers: writeHeaders(), body: JSON.stringify(rule) });
   const body = await response.json();
   const status = $("rule-status");
   if (!response.ok) {
@@ -71,7 +85,9 @@ $("rule").addEventListener("submit", async (event) => {
   }
   status.className = "hint";
   status.textContent = "Rule '" + body.name + "' created.";
+  const token = $("token").value;
   event.target.reset();
+  $("token").value = token;
   loadRules();
 });
 

@@ -3,10 +3,10 @@
 "use strict";
 // el() and safeUrl() come from dom.js.
 
-const FILTERS = { source: "Sources", lang: "Languages", entity: "Entities" };
-const FACET_OF = { source: "sources", lang: "languages", entity: "entities" };
+const FILTERS = { source: "Sources", lang: "Languages", entity: "Entities", topic: "Topics", country: "Countries" };
+const FACET_OF = { source: "sources", lang: "languages", entity: "entities", topic: "topics", country: "countries" };
 const $ = (id) => document.getElementById(id);
-let state = { q: "", from: "", to: "", source: [], lang: [], entity: [] };
+let state = { q: "", from: "", to: "", source: [], lang: [], entity: [], topic: [], country: [] };
 let next = null;
 
 function params(after) {
@@ -19,7 +19,10 @@ function params(after) {
 
 async function search(after) {
   const query = params(after);
-  if (!after) history.replaceState(null, "", "?" + query.toString());
+  if (!after) {
+    history.replaceState(null, "", "?" + query.toString());
+    ["csv", "jsonl"].forEach((f) => { $("export-" + f).href = "/api/search/export?format=" + f + "&" + query.toString(); });
+  }
   const status = $("status");
   status.className = "";
   status.textContent = after ? "" : "Searching…";

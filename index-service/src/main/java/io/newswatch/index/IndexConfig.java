@@ -3,6 +3,7 @@ package io.newswatch.index;
 import io.newswatch.index.alerts.AlertSettings;
 import io.newswatch.index.delivery.DeliverySettings;
 import io.newswatch.index.elastic.ElasticConfig;
+import io.newswatch.index.web.ApiToken;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param ruleWriteTimeout  how long a rule write waits to be acknowledged and read back ({@code rules.write-timeout})
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
+ * @param apiToken          token rule writes need ({@code api.token}), {@link ApiToken#NONE} when unset
  */
 public record IndexConfig(
         String bootstrapServers,
@@ -42,7 +44,8 @@ public record IndexConfig(
         Duration retryMaxBackoff,
         Duration ruleWriteTimeout,
         AlertSettings alerts,
-        DeliverySettings webhooks) {
+        DeliverySettings webhooks,
+        ApiToken apiToken) {
 
     /** The service name: settings file, metrics tag, dead-letter origin. */
     public static final String SERVICE = "index-service";
@@ -79,7 +82,8 @@ public record IndexConfig(
                 new AlertSettings(settings.string("alerts.group-id"), settings.string("alerts.index"),
                         settings.duration("alerts.heartbeat"), settings.duration("retry.max-backoff")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
-                        settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")));
+                        settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")),
+                ApiToken.of(settings.optional("api.token")));
     }
 
     /** Without the values of the extra Kafka client properties: they may hold credentials. */
@@ -89,7 +93,7 @@ public record IndexConfig(
                 + ", groupId=" + groupId + ", http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
                 + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout + ", alerts=" + alerts
-                + ", webhooks=" + webhooks + "]";
+                + ", webhooks=" + webhooks + ", apiToken=" + apiToken + "]";
     }
 
     /** Kafka client properties every client of this service starts from. */

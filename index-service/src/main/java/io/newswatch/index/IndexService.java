@@ -15,6 +15,7 @@ import io.newswatch.index.elastic.ElasticAvailability;
 import io.newswatch.index.elastic.ElasticConnection;
 import io.newswatch.index.elastic.ElasticHealthCheck;
 import io.newswatch.index.elastic.IndexSetup;
+import io.newswatch.index.export.ExportController;
 import io.newswatch.index.rules.RuleRoutes;
 import io.newswatch.index.rules.RuleStore;
 import io.newswatch.index.rules.RuleTopics;
@@ -83,10 +84,11 @@ public final class IndexService implements AutoCloseable {
             ArticleSearch search = new ArticleSearch(elastic.client(), index);
             Javalin http = WebServer.start(config.httpHost(), config.httpPort(), search, ops, List.of(
                     new RuleRoutes(alerting.rules(), search)::addTo,
-                    new AlertRoutes(alerting.store(), alerting.stream())::addTo));
-            LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {})",
-                    config.httpHost(), http.port(), config.alias(), config.alerts().index(), elastic.urls(),
-                    config.elasticsearch().authentication());
+                    new ExportController(search)::addTo,
+                    new AlertRoutes(alerting.store(), alerting.stream())::addTo), config.apiToken());
+            LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {}, "
+                    + "API token for rule writes {})", config.httpHost(), http.port(), config.alias(),
+                    config.alerts().index(), elastic.urls(), config.elasticsearch().authentication(), config.apiToken());
             return new IndexService(registry, elastic, indexing, http, parts);
         } catch (RuntimeException e) {
             closeAll(parts);

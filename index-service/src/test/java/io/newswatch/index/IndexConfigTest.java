@@ -3,6 +3,7 @@ package io.newswatch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
@@ -25,6 +26,17 @@ class IndexConfigTest {
         assertEquals(Duration.ofSeconds(1), config.bulkMaxWait());
         assertEquals(Duration.ofSeconds(30), config.retryMaxBackoff());
         assertEquals("none", config.elasticsearch().authentication());
+        assertFalse(config.apiToken().required(), "the demo runs without an API token");
+    }
+
+    @Test
+    void theApiTokenComesFromTheEnvironmentAndIsNeverShown() {
+        IndexConfig config = IndexConfig.from(Settings.load(IndexConfig.SERVICE, Map.of(
+                "NEWSWATCH_API_TOKEN", "tok-9f8e7d")));
+
+        assertTrue(config.apiToken().required());
+        assertFalse(config.toString().contains("tok-9f8e7d"), config.toString());
+        assertTrue(config.toString().contains("apiToken=required"), config.toString());
     }
 
     @Test

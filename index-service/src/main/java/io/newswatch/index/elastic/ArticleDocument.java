@@ -3,6 +3,7 @@ package io.newswatch.index.elastic;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
+import io.newswatch.events.LeadImage;
 import io.newswatch.events.RawArticle;
 import io.newswatch.events.Sentiment;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,10 @@ import java.util.Objects;
  * @param topics      topic tags
  * @param sentiment   document sentiment, or null
  * @param versions    versions of what produced the enrichment (stored, not indexed)
+ * @param countries   countries of the locations mentioned (ISO 3166-1 alpha-2; filter {@code country=} and facet)
+ * @param mentions    every entity mention with its offsets (stored, not indexed: the article view marks them)
+ * @param leadImage   the image the page leads with (its URL stored, its caption searchable), or null
+ * @param otherUrls   other pages carrying the same story (syndicated copies)
  */
 public record ArticleDocument(
         String id,
@@ -59,7 +64,11 @@ public record ArticleDocument(
         @JsonProperty("entity") List<String> entityTerms,
         List<String> topics,
         Sentiment sentiment,
-        Map<String, String> versions) {
+        Map<String, String> versions,
+        @JsonProperty("country") List<String> countries,
+        List<EntityMention> mentions,
+        LeadImage leadImage,
+        List<String> otherUrls) {
 
     /** Elasticsearch refuses ids longer than this many UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 512;
@@ -71,6 +80,9 @@ public record ArticleDocument(
         entityTerms = listOrEmpty(entityTerms);
         topics = listOrEmpty(topics);
         versions = versions == null ? Map.of() : Map.copyOf(versions);
+        countries = listOrEmpty(countries);
+        mentions = listOrEmpty(mentions);
+        otherUrls = listOrEmpty(otherUrls);
     }
 
     /**
@@ -103,7 +115,7 @@ public record ArticleDocument(
                 a.publishedAt(), a.modifiedAt(), a.firstSeenAt(), a.fetchedAt(), enriched.enrichedAt(),
                 enriched.language() != null ? enriched.language() : a.language(),
                 entities, entityIds(entities), entityTerms(entities), enriched.topics(), enriched.sentiment(),
-                enriched.versions());
+                enriched.versions(), countries(entities), enriched.entities(), a.leadImage(), a.otherUrls());
     }
 
     private static List<IndexedEntity> distinct(List<EntityMention> mentions) {
@@ -125,6 +137,10 @@ public record ArticleDocument(
 
     private static List<String> entityIds(List<IndexedEntity> entities) {
         return entities.stream().map(IndexedEntity::canonicalId).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static List<String> countries(List<IndexedEntity> entities) {
+        return entities.stream().map(IndexedEntity::country).filter(Objects::nonNull).distinct().toList();
     }
 
     private static List<String> entityTerms(List<IndexedEntity> entities) {

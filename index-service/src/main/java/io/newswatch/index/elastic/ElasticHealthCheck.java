@@ -8,6 +8,7 @@ import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /** {@code /health}: the cluster answers {@code _cluster/health} quickly, is not red, and the template is installed. */
@@ -30,6 +31,11 @@ public final class ElasticHealthCheck implements HealthCheck {
         String cluster;
         try {
             cluster = clusterStatus();
+        } catch (ResponseException e) {
+            // Reachable, but it refuses us: say so, an operator should not look for a network problem.
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            return Status.down(status == 401 || status == 403
+                    ? "credentials refused (HTTP " + status + ")" : "HTTP " + status + " from _cluster/health");
         } catch (IOException | RuntimeException e) {
             return Status.down("unreachable: " + e.getClass().getSimpleName());
         }

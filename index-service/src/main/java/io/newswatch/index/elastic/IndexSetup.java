@@ -26,7 +26,7 @@ public final class IndexSetup {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
     private static final String TEMPLATE_RESOURCE = "/elastic/article-template.json";
     /** Bump when the template changes, so {@code GET _index_template} shows which one is installed. */
-    static final long TEMPLATE_VERSION = 1;
+    static final long TEMPLATE_VERSION = 2;
     private static final long TEMPLATE_PRIORITY = 200;
 
     private final ElasticsearchClient client;

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param total     how many articles match
  * @param hits      this page
- * @param facets    counts by source, language and entity over all matches
+ * @param facets    counts by source, language, entity, topic and country over all matches
  * @param histogram matches over publication time, in days, weeks, months or years by span
  * @param next      cursor of the next page (pass as {@code after}), null on the last page
  */
@@ -36,7 +36,8 @@ public record SearchPage(long total, List<Hit> hits, Facets facets, List<DateCou
     public record EntityRef(String id, String name, String type) {}
 
     /** Counts of the matching articles by value. */
-    public record Facets(List<Bucket> sources, List<Bucket> languages, List<Bucket> entities) {}
+    public record Facets(List<Bucket> sources, List<Bucket> languages, List<Bucket> entities, List<Bucket> topics,
+                         List<Bucket> countries) {}
 
     /** One facet value; {@code name} and {@code type} only for entities. */
     public record Bucket(String key, long count, String name, String type) {

@@ -10,77 +10,122 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A search request as {@code GET /api/search} takes it, checked: every problem is an
  * {@link InvalidSearchException} naming the parameter.
  *
- * @param q         query in the query-string syntax, or empty for all articles
- * @param from      earliest publication time (inclusive), or null
- * @param before    publication time bound (exclusive), or null: {@code to=2025-01-31} means
- *                  before 2025-02-01T00:00Z; a date-time {@code to} is inclusive to the millisecond
- * @param sources   sources to keep (any of), empty for all
- * @param languages languages to keep (any of), empty for all
- * @param entities  canonical entity ids to keep (any of), empty for all
- * @param size      hits per page
- * @param after     where the page starts, or empty for the first page
+ * @param q       query in the query-string syntax, or empty for all articles
+ * @param filters what to keep besides the query (time, source, language, entity, country, topic, sentiment)
+ * @param sort    how hits are ordered: relevance by default when there is a query, else newest first
+ * @param size    hits per page
+ * @param after   where the page starts, or empty for the first page
  */
-public record SearchParams(Optional<String> q, Instant from, Instant before, List<String> sources,
-                           List<String> languages, List<String> entities, int size, Optional<SearchCursor> after) {
+public record SearchParams(Optional<String> q, SearchFilters filters, SortOrder sort, int size,
+                           Optional<SearchCursor> after) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     static final int MAX_QUERY_CHARS = 4_096;
+    /** The parameters {@link #parse} knows; any other is refused, so a misspelt filter is not silently ignored. */
+    static final Set<String> NAMES = Set.of("q", "from", "to", "source", "lang", "entity", "country", "topic",
+            "sentimentMin", "sentimentMax", "sort", "size", "after");
 
     public SearchParams {
-        sources = List.copyOf(sources);
-        languages = List.copyOf(languages);
-        entities = List.copyOf(entities);
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidSearchException("size", "size must be between 1 and " + MAX_SIZE + ", was " + size);
         }
-        if (from != null && before != null && !from.isBefore(before)) {
-            throw new InvalidSearchException("from", "from (" + from + ") must be before to (" + before + ")");
-        }
-        if (after.isPresent() && after.get().order() != order(q)) {
+        if (after.isPresent() && after.get().order() != sort) {
             throw new InvalidSearchException("after", "the cursor belongs to a search sorted by "
-                    + after.get().order().name().toLowerCase(java.util.Locale.ROOT) + ": start again without 'after'");
+                    + after.get().order().name().toLowerCase(Locale.ROOT) + ": start again without 'after'");
         }
     }
 
     /** The first page of everything, newest first. */
     public static SearchParams all() {
-        return new SearchParams(Optional.empty(), null, null, List.of(), List.of(), List.of(), DEFAULT_SIZE,
-                Optional.empty());
+        return new SearchParams(Optional.empty(), SearchFilters.NONE, SortOrder.NEWEST, DEFAULT_SIZE, Optional.empty());
     }
 
-    /** Reads the query parameters of a request (each name may repeat: {@code source=a&source=b}). */
+    /** Reads the query parameters of a request (each filter may repeat: {@code source=a&source=b}). */
     public static SearchParams parse(Map<String, List<String>> params) {
+        refuseUnknown(params.keySet());
         Optional<String> q = single(params, "q");
         if (q.isPresent() && q.get().length() > MAX_QUERY_CHARS) {
             throw new InvalidSearchException("q", "q must be at most " + MAX_QUERY_CHARS + " characters");
         }
-        return new SearchParams(q,
-                single(params, "from").map(v -> startOf("from", v)).orElse(null),
-                single(params, "to").map(v -> endOf("to", v)).orElse(null),
-                all(params, "source"), all(params, "lang"), all(params, "entity"),
+        SortOrder sort = single(params, "sort").map(SortOrder::parse)
+                .orElse(q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST);
+        return new SearchParams(q, filters(params), sort,
                 single(params, "size").map(SearchParams::size).orElse(DEFAULT_SIZE),
                 single(params, "after").map(SearchCursor::decode));
     }
 
-    /** Relevance when there is a query, else newest first. */
+    private static SearchFilters filters(Map<String, List<String>> params) {
+        return new SearchFilters(
+                single(params, "from").map(v -> startOf("from", v)).orElse(null),
+                single(params, "to").map(v -> endOf("to", v)).orElse(null),
+                all(params, "source"), all(params, "lang"), all(params, "entity"),
+                all(params, "country"), all(params, "topic"),
+                single(params, "sentimentMin").map(v -> sentiment("sentimentMin", v)).orElse(null),
+                single(params, "sentimentMax").map(v -> sentiment("sentimentMax", v)).orElse(null));
+    }
+
+    /** The sort hits come in. */
     public SortOrder order() {
-        return order(q);
+        return sort;
+    }
+
+    /** Earliest publication time, or null. */
+    public Instant from() {
+        return filters.from();
+    }
+
+    /** Exclusive publication time bound, or null. */
+    public Instant before() {
+        return filters.before();
+    }
+
+    /** Sources to keep. */
+    public List<String> sources() {
+        return filters.sources();
+    }
+
+    /** Languages to keep. */
+    public List<String> languages() {
+        return filters.languages();
+    }
+
+    /** Entity ids to keep. */
+    public List<String> entities() {
+        return filters.entities();
     }
 
     /** This request continuing after {@code cursor}. */
     public SearchParams after(SearchCursor cursor) {
-        return new SearchParams(q, from, before, sources, languages, entities, size, Optional.of(cursor));
+        return new SearchParams(q, filters, sort, size, Optional.of(cursor));
     }
 
-    private static SortOrder order(Optional<String> q) {
-        return q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST;
+    private static void refuseUnknown(Set<String> names) {
+        for (String name : names) {
+            if (!NAMES.contains(name)) {
+                throw new InvalidSearchException(name, "unknown parameter '" + name + "'; known: "
+                        + new TreeSet<>(NAMES));
+            }
+        }
+    }
+
+    private static double sentiment(String name, String value) {
+        try {
+            double score = Double.parseDouble(value);
+            if (score >= -1 && score <= 1) return score;
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new InvalidSearchException(name, name + " must be a number from -1 to 1, was '" + value + "'");
     }
 
     private static Optional<String> single(Map<String, List<String>> params, String name) {

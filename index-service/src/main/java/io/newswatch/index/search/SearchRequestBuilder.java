@@ -22,12 +22,18 @@ final class SearchRequestBuilder {
     static final String SOURCES = "sources";
     static final String LANGUAGES = "languages";
     static final String ENTITIES = "entities";
+    static final String TOPICS = "topics";
+    static final String COUNTRIES = "countries";
     static final String DAYS = "days";
     static final String ENTITY_SAMPLE = "sample";
     static final int FACET_SIZE = 20;
     static final int FRAGMENT_CHARS = 180;
+    static final int MLT_TERMS = 25;
     private static final List<String> HIT_FIELDS = List.of("id", "url", "title", "source", "publishedAt",
             "language", "entities", "sentiment");
+
+    /** Stored fields an export has no column for. */
+    private static final List<String> SCAN_EXCLUDES = List.of("entity", "mentions", "versions");
 
     private SearchRequestBuilder() {}
 
@@ -46,30 +52,47 @@ final class SearchRequestBuilder {
                 .aggregations(SOURCES, terms("source"))
                 .aggregations(LANGUAGES, terms("language"))
                 .aggregations(ENTITIES, entities())
+                .aggregations(TOPICS, terms("topics"))
+                .aggregations(COUNTRIES, terms("country"))
                 .aggregations(DAYS, days());
         params.after().ifPresent(c -> b.searchAfter(c.values().stream().map(FieldValue::of).toList()));
         return b.build();
     }
 
-    private static Query query(SearchParams p) {
+    static Query query(SearchParams p) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         p.q().ifPresentOrElse(q -> bool.must(m -> m.queryString(qs -> qs.query(q)
                         .fields(QuerySyntax.DEFAULT_FIELDS)
                         .defaultOperator(QuerySyntax.DEFAULT_OPERATOR)
                         .allowLeadingWildcard(false))),
                 () -> bool.must(m -> m.matchAll(a -> a)));
-        if (p.from() != null || p.before() != null) {
-            bool.filter(f -> f.range(r -> r.date(d -> {
+        filter(bool, p.filters());
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** Term and range queries only: filter values are never parsed as query syntax. */
+    private static void filter(BoolQuery.Builder bool, SearchFilters f) {
+        if (f.from() != null || f.before() != null) {
+            bool.filter(q -> q.range(r -> r.date(d -> {
                 d.field("publishedAt");
-                if (p.from() != null) d.gte(p.from().toString());
-                if (p.before() != null) d.lt(p.before().toString());
+                if (f.from() != null) d.gte(f.from().toString());
+                if (f.before() != null) d.lt(f.before().toString());
                 return d;
             })));
         }
-        anyOf(bool, "source", p.sources());
-        anyOf(bool, "language", p.languages());
-        anyOf(bool, "entityIds", p.entities());
-        return Query.of(q -> q.bool(bool.build()));
+        if (f.hasSentimentRange()) {
+            bool.filter(q -> q.range(r -> r.number(n -> {
+                n.field("sentiment.score");
+                if (f.sentimentMin() != null) n.gte(f.sentimentMin());
+                if (f.sentimentMax() != null) n.lte(f.sentimentMax());
+                return n;
+            })));
+        }
+        anyOf(bool, "source", f.sources());
+        anyOf(bool, "language", f.languages());
+        anyOf(bool, "entityIds", f.entities());
+        anyOf(bool, "country", f.countries());
+        anyOf(bool, "topics", f.topics());
     }
 
     private static void anyOf(BoolQuery.Builder bool, String field, List<String> values) {
@@ -78,14 +101,53 @@ final class SearchRequestBuilder {
         bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
     }
 
-    private static List<SortOptions> sort(SortOrder order) {
+    static List<SortOptions> sort(SortOrder order) {
         SortOptions primary = order == SortOrder.RELEVANCE
                 ? SortOptions.of(s -> s.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
                 : SortOptions.of(s -> s.field(f -> f.field("publishedAt").missing("_last")
-                        .order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)));
+                        .order(order == SortOrder.OLDEST ? co.elastic.clients.elasticsearch._types.SortOrder.Asc
+                                : co.elastic.clients.elasticsearch._types.SortOrder.Desc)));
         SortOptions tiebreaker = SortOptions.of(s -> s.field(f -> f.field("id")
                 .order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)));
         return List.of(primary, tiebreaker);
+    }
+
+    /**
+     * One page of a scan: the query, filters and sort of {@code params}, no highlights or facets,
+     * {@code search_after} the given sort values (null for the first page, which also counts the total).
+     */
+    static SearchRequest scanPage(SearchParams params, ArticleIndex index, List<Object> after, int size) {
+        SearchRequest.Builder b = new SearchRequest.Builder()
+                .index(index.alias())
+                .ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .trackTotalHits(t -> t.enabled(after == null))
+                .size(size)
+                .source(s -> s.filter(f -> f.excludes(SCAN_EXCLUDES)))
+                .query(query(params))
+                .sort(sort(params.order()));
+        if (after != null) b.searchAfter(after.stream().map(FieldValue::of).toList());
+        return b.build();
+    }
+
+    /** The article with this {@code _id}, wherever behind the alias it is. */
+    static SearchRequest byId(String id, ArticleIndex index) {
+        return SearchRequest.of(r -> r.index(index.alias()).ignoreUnavailable(true).allowNoIndices(true)
+                .size(1).query(q -> q.ids(i -> i.values(id))));
+    }
+
+    /**
+     * Articles like the one stored as {@code id} in {@code articleIndex}, by the terms of its title
+     * and text; loose term and document frequencies so a small archive finds neighbours too.
+     */
+    static SearchRequest moreLikeThis(String articleIndex, String id, int size, ArticleIndex index) {
+        return SearchRequest.of(r -> r.index(index.alias()).ignoreUnavailable(true).allowNoIndices(true)
+                .size(size)
+                .source(s -> s.filter(f -> f.includes(HIT_FIELDS)))
+                .query(q -> q.moreLikeThis(m -> m.fields("title", "text")
+                        .like(l -> l.document(d -> d.index(articleIndex).id(id)))
+                        .minTermFreq(1).minDocFreq(1).maxQueryTerms(MLT_TERMS).include(false)))
+                .highlight(highlight()));
     }
 
     /** HTML-encoded: the fragments are safe to insert as HTML, with matches in {@code <mark>}. */

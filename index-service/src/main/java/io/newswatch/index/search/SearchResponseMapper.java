@@ -35,8 +35,17 @@ final class SearchResponseMapper {
         Map<String, Aggregate> aggs = response.aggregations();
         return new SearchPage(total, page.stream().map(SearchResponseMapper::hit).toList(),
                 new SearchPage.Facets(terms(aggs.get(SearchRequestBuilder.SOURCES)),
-                        terms(aggs.get(SearchRequestBuilder.LANGUAGES)), entities(aggs.get(SearchRequestBuilder.ENTITIES))),
+                        terms(aggs.get(SearchRequestBuilder.LANGUAGES)), entities(aggs.get(SearchRequestBuilder.ENTITIES)),
+                        terms(aggs.get(SearchRequestBuilder.TOPICS)), terms(aggs.get(SearchRequestBuilder.COUNTRIES))),
                 Histogram.of(days(aggs.get(SearchRequestBuilder.DAYS))), next);
+    }
+
+    static ArticleScan.Page scanPage(SearchResponse<ArticleDocument> response) {
+        List<Hit<ArticleDocument>> hits = response.hits().hits();
+        long total = response.hits().total() == null ? -1 : response.hits().total().value();
+        List<Object> lastSort = hits.isEmpty() ? null
+                : hits.get(hits.size() - 1).sort().stream().map(SearchResponseMapper::plain).toList();
+        return new ArticleScan.Page(total, hits.stream().map(Hit::source).toList(), lastSort);
     }
 
     static SearchPage.Hit hit(Hit<ArticleDocument> hit) {

@@ -9,6 +9,7 @@ import io.newswatch.index.rules.UnknownRuleException;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.search.InvalidSearchException;
 import io.newswatch.index.search.SearchUnavailableException;
+import io.newswatch.index.search.UnknownArticleException;
 import io.newswatch.support.HttpServers;
 import io.newswatch.support.OpsRoutes;
 import java.util.List;
@@ -26,28 +27,38 @@ public final class WebServer {
 
     private WebServer() {}
 
-    /** A started server on {@code host:port} (0 for any free port), with the search API and {@code apis}. */
+    /**
+     * A started server on {@code host:port} (0 for any free port), with the search and article APIs
+     * and {@code apis}; rule writes need {@code token} when one is set.
+     */
     public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops,
-                                List<Consumer<Javalin>> apis) {
+                                List<Consumer<Javalin>> apis, ApiToken token) {
         Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/web";
             files.location = Location.CLASSPATH;
         }));
-        routes(app, new SearchController(search));
+        app.before(token::check);
+        routes(app, new SearchController(search), new ArticleController(search));
         apis.forEach(api -> api.accept(app));
         ops.addTo(app);
         errors(app);
         return app.start(host, port);
     }
 
-    private static void routes(Javalin app, SearchController search) {
+    private static void routes(Javalin app, SearchController search, ArticleController articles) {
         app.get("/api/search", search::search);
+        app.get("/api/articles/{id}", articles::article);
+        app.get("/api/articles/{id}/similar", articles::similar);
     }
 
     private static void errors(Javalin app) {
         app.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
+        app.exception(ApiToken.UnauthorizedException.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer").json(new ApiError("unauthorized", e.getMessage())));
+        app.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(new ApiError("no such article", e.getMessage())));
         app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new ApiError("search unavailable", e.getMessage())));
         app.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
+import io.newswatch.events.LeadImage;
 import io.newswatch.events.RawArticle;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,26 @@ class ArticleDocumentTest {
         assertEquals("en", doc.language());
         assertEquals(PUBLISHED, doc.publishedAt());
         assertEquals(a.article().firstSeenAt(), doc.firstSeenAt());
+    }
+
+    @Test
+    void carriesCountriesMentionsWithOffsetsTheLeadImageAndSyndicatedCopies() {
+        EnrichedArticle a = article("https://example.am/4", "example.am", "Talks", "In Yerevan and Baku and Yerevan",
+                PUBLISHED, new EntityMention("Yerevan", "LOCATION", 10, 17, "Q1953", "Yerevan", "AM", null),
+                new EntityMention("Baku", "LOCATION", 22, 26, "Q9248", "Baku", "AZ", null),
+                new EntityMention("Yerevan", "LOCATION", 31, 38, "Q1953", "Yerevan", "AM", null));
+        RawArticle raw = a.article().withLeadImage(new LeadImage("https://example.am/i.jpg", "The border"))
+                .withOtherUrls(List.of("https://copy.example/4"));
+
+        ArticleDocument doc = ArticleDocument.of(new EnrichedArticle(1, raw, "en", a.entities(), a.sentiment(),
+                a.topics(), a.enrichedAt(), null));
+
+        assertEquals(List.of("AM", "AZ"), doc.countries());
+        assertEquals(3, doc.mentions().size());
+        assertEquals(31, doc.mentions().get(2).start());
+        assertEquals("The border", doc.leadImage().caption());
+        assertEquals(List.of("https://copy.example/4"), doc.otherUrls());
+        assertEquals(List.of("diplomacy"), doc.topics());
     }
 
     @Test

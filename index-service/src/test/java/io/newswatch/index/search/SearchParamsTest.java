@@ -79,4 +79,34 @@ class SearchParamsTest {
         assertEquals("after", invalid(Map.of("after", List.of(relevance))).parameter());
         assertEquals("after", invalid(Map.of("after", List.of("not-a-cursor"))).parameter());
     }
+
+    @Test
+    void sentimentBoundsMustBeNumbersFromMinusOneToOneInOrder() {
+        SearchParams p = parse(Map.of("sentimentMin", List.of("-1"), "sentimentMax", List.of("0.5")));
+        assertEquals(-1.0, p.filters().sentimentMin());
+        assertEquals(0.5, p.filters().sentimentMax());
+        for (String bad : List.of("1.5", "-2", "NaN", "positive")) {
+            InvalidSearchException e = invalid(Map.of("sentimentMin", List.of(bad)));
+            assertEquals("sentimentMin", e.parameter());
+            assertTrue(e.getMessage().contains("-1 to 1"), e.getMessage());
+        }
+        assertEquals("sentimentMin", invalid(Map.of("sentimentMin", List.of("0.5"), "sentimentMax", List.of("0"))).parameter());
+    }
+
+    @Test
+    void sortIsRelevanceNewestOrOldestAndUnknownParametersAreRefused() {
+        assertEquals(SortOrder.OLDEST, parse(Map.of("q", List.of("peace"), "sort", List.of("oldest"))).order());
+        assertEquals(SortOrder.RELEVANCE, parse(Map.of("sort", List.of("RELEVANCE"))).order());
+        assertEquals("sort", invalid(Map.of("sort", List.of("best"))).parameter());
+        InvalidSearchException e = invalid(Map.of("sentiment_min", List.of("0")));
+        assertEquals("sentiment_min", e.parameter());
+        assertTrue(e.getMessage().contains("sentimentMin"), e.getMessage());
+    }
+
+    @Test
+    void countriesAndTopicsMayRepeat() {
+        SearchParams p = parse(Map.of("country", List.of("AM", "AZ"), "topic", List.of("diplomacy")));
+        assertEquals(List.of("AM", "AZ"), p.filters().countries());
+        assertEquals(List.of("diplomacy"), p.filters().topics());
+    }
 }

@@ -74,4 +74,26 @@ class SearchRequestBuilderTest {
         assertEquals("entityIds", aggs.at("/entities/terms/field").asText());
         assertEquals("day", aggs.at("/days/date_histogram/calendar_interval").asText());
     }
+
+    @Test
+    void countryTopicAndSentimentAreTermAndRangeFiltersNeverQuerySyntax() throws Exception {
+        JsonNode body = request(Map.of("country", List.of("AM"), "topic", List.of("x OR *:*"),
+                "sentimentMin", List.of("-0.5"), "sentimentMax", List.of("0.25")));
+        JsonNode filters = body.at("/query/bool/filter");
+
+        assertEquals(-0.5, filters.at("/0/range/sentiment.score/gte").asDouble());
+        assertEquals(0.25, filters.at("/0/range/sentiment.score/lte").asDouble());
+        assertEquals("[\"AM\"]", filters.at("/1/terms/country").toString());
+        assertEquals("[\"x OR *:*\"]", filters.at("/2/terms/topics").toString());
+        assertEquals(1, body.at("/query/bool/must").size()); // only the match_all: the filter value is not a query
+        assertEquals("topics", body.at("/aggregations/topics/terms/field").asText());
+        assertEquals("country", body.at("/aggregations/countries/terms/field").asText());
+    }
+
+    @Test
+    void sortOldestIsAscendingAndRelevanceCanBeTurnedOff() throws Exception {
+        assertEquals("asc", request(Map.of("sort", List.of("oldest"))).at("/sort/0/publishedAt/order").asText());
+        JsonNode newest = request(Map.of("q", List.of("peace"), "sort", List.of("newest")));
+        assertEquals("desc", newest.at("/sort/0/publishedAt/order").asText());
+    }
 }

@@ -1,7 +1,6 @@
 package io.newswatch.ingest.extract;
 
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -18,7 +17,7 @@ public final class ArticleExtractor {
 
     /** Extracts the article from {@code html}; {@code url} resolves relative links and may be null. */
     public ExtractedArticle extract(String html, String url) {
-        return extractInPlace(Jsoup.parse(html, url == null ? "" : url));
+        return extractInPlace(HtmlParsing.parse(html, url == null ? "" : url));
     }
 
     /** Extracts the article from a parsed page, which is left unchanged. */

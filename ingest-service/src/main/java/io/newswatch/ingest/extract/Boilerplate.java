@@ -1,5 +1,6 @@
 package io.newswatch.ingest.extract;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -11,7 +12,8 @@ import org.jsoup.select.Elements;
  * tags, ARIA roles, and words in class names and ids.
  */
 final class Boilerplate {
-    private static final String ALWAYS_REMOVED = "script, style, noscript, template, iframe, svg, canvas, object,"
+    private static final String ALWAYS_REMOVED = "script, style, noscript, template, " + HtmlParsing.RENAMED_TEMPLATE
+            + ", iframe, svg, canvas, object,"
             + " embed, video, audio, map, button, input, select, textarea, label, dialog, figure, figcaption,"
             + " picture, img, [hidden], [aria-hidden=true][role], [style~=(?i)display:\\s*none],"
             + " [style~=(?i)visibility:\\s*hidden]";
@@ -50,6 +52,8 @@ final class Boilerplate {
             "(?i)^\\W*(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?"
             + "|continue reading(?: below| the main story)?|skip advertisement)\\W*$");
     private static final int BOX_MAX_CHARS = 600;
+    private static final int MAX_LEAF_ELEMENTS = 32;
+    private static final Set<String> LISTS = Set.of("ul", "ol", "dl");
     private static final int LINK_BLOCK_MAX_CHARS = 400;
 
     private final Element body;
@@ -107,7 +111,7 @@ final class Boilerplate {
     /** A short heading or line saying "see also" or "read more" takes its small box with it. */
     private void removeBoxes() {
         for (Element e : body.select("h1, h2, h3, h4, h5, h6, p, strong, b, span, div, li, dt")) {
-            if (e.childrenSize() > 2 || !attached(e)) continue; // a box heading is a leaf, not a container
+            if (!isLeaf(e) || !attached(e)) continue; // a box heading is a leaf, not a container
             String text = e.text();
             if (text.length() > 80 || !BOX_HEADING.matcher(text).matches()) continue;
             Element box = e;
@@ -121,12 +125,13 @@ final class Boilerplate {
 
     private static void removeFollowingList(Element heading) {
         Element next = heading.nextElementSibling();
-        if (next != null && next.is("ul, ol") && TextStats.of(next).linkDensity(next) > 0.5) next.remove();
+        boolean list = next != null && (next.nameIs("ul") || next.nameIs("ol"));
+        if (list && TextStats.of(next).linkDensity(next) > 0.5) next.remove();
     }
 
     private void removeAdvertLabels() {
         for (Element e : body.select("div, p, span, section, aside")) {
-            if (e.childrenSize() > 2 || !attached(e)) continue; // a label is a leaf
+            if (!isLeaf(e) || !attached(e)) continue; // a label is a leaf
             String text = e.text();
             if (text.length() < 60 && ADVERT_LABEL.matcher(text).matches()) e.remove();
         }
@@ -140,8 +145,16 @@ final class Boilerplate {
         TextStats stats = TextStats.of(body);
         for (Element e : body.select("ul, ol, dl, div, section, table, p")) {
             if (stats.linkDensity(e) <= 0.5 || !attached(e)) continue;
-            if (e.is("ul, ol, dl") || stats.textLength(e) < LINK_BLOCK_MAX_CHARS) e.remove();
+            if (LISTS.contains(e.normalName()) || stats.textLength(e) < LINK_BLOCK_MAX_CHARS) e.remove();
         }
+    }
+
+    /**
+     * At most two children and a few descendants. Counted lazily and up to a bound: reading the
+     * text of every element of a deeply nested page is quadratic.
+     */
+    private static boolean isLeaf(Element e) {
+        return e.childrenSize() <= 2 && e.stream().skip(MAX_LEAF_ELEMENTS).findAny().isEmpty();
     }
 
     private boolean attached(Element e) {

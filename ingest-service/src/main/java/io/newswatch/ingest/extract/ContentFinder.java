@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -16,8 +17,11 @@ import org.jsoup.nodes.TextNode;
 final class ContentFinder {
     private static final String PARAGRAPHS = "p, pre, td, blockquote, div, section, article, li";
     private static final int MIN_PARAGRAPH_CHARS = 25;
-    private static final String INLINE = "span, a, em, strong, b, i, u, font, br, small, sup, sub, mark, abbr,"
-            + " cite, q, time, code, s, del, ins, wbr";
+    /** Tag names, not selectors: Element.is(selector) walks to the root per call, quadratic on deep pages. */
+    private static final Set<String> INLINE = Set.of("span", "a", "em", "strong", "b", "i", "u", "font", "br", "small",
+            "sup", "sub", "mark", "abbr", "cite", "q", "time", "code", "s", "del", "ins", "wbr");
+    private static final Set<String> TEXT_BLOCKS = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article");
     private static final int ANCESTOR_LEVELS = 5;
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
@@ -52,21 +56,21 @@ final class ContentFinder {
      * WYSIWYG editors write them).
      */
     private static boolean isParagraph(Element e) {
-        if (e.is("p, pre, td, blockquote")) return true;
-        if (e.is("li")) return false;
+        if (TEXT_BLOCKS.contains(e.normalName())) return true;
+        if (e.nameIs("li")) return false;
         return ownTextLength(e) >= MIN_PARAGRAPH_CHARS || isInlineOnly(e);
     }
 
     private void scoreAncestors(Element p) {
-        String text = p.is("div, section, article") && !isInlineOnly(p) ? ownText(p) : p.text();
+        String text = CONTAINERS.contains(p.normalName()) && !isInlineOnly(p) ? ownText(p) : p.text();
         if (text.length() < MIN_PARAGRAPH_CHARS) return;
         double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
-        Element ancestor = p.is("div, section, article") ? p : p.parent();
+        Element ancestor = CONTAINERS.contains(p.normalName()) ? p : p.parent();
         for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
             Element scored = ancestor;
             scores.put(scored, scores.computeIfAbsent(scored, ContentFinder::initialScore) + score / divider);
-            if (ancestor.is("body")) break;
+            if (ancestor.nameIs("body")) break;
         }
     }
 
@@ -99,7 +103,7 @@ final class ContentFinder {
     }
 
     private boolean readsLikeParagraph(Element e) {
-        if (!e.is("p")) return false;
+        if (!e.nameIs("p")) return false;
         String text = e.text();
         double links = stats.linkDensity(e);
         return (text.length() > 80 && links < 0.25) || (links == 0 && text.matches("(?s).*[.!?]\\W*$"));
@@ -141,13 +145,10 @@ final class ContentFinder {
         return sb.toString().strip();
     }
 
-    /** True when {@code e} has children and none of its descendants is a block. */
+    /** True when {@code e} has children and none of its descendants is a block (iterative: pages nest deep). */
     private static boolean isInlineOnly(Element e) {
         if (e.childrenSize() == 0) return false;
-        for (Element child : e.children()) {
-            if (!child.is(INLINE) || child.childrenSize() > 0 && !isInlineOnly(child)) return false;
-        }
-        return true;
+        return e.stream().allMatch(d -> d == e || INLINE.contains(d.normalName())); // lazy: stops at the first block
     }
 
     private static int ownTextLength(Element e) {

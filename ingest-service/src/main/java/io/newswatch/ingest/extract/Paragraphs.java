@@ -42,8 +42,8 @@ final class Paragraphs implements NodeVisitor {
         if (node instanceof TextNode text) {
             if (skipDepth == 0) append(text.text());
         } else if (node instanceof Element e) {
-            if (e.is("h1")) skipDepth++;
-            if (e.is("a")) linkDepth++;
+            if (e.nameIs("h1")) skipDepth++;
+            if (e.nameIs("a")) linkDepth++;
             if (BLOCKS.contains(e.normalName())) flush();
         }
     }
@@ -51,8 +51,8 @@ final class Paragraphs implements NodeVisitor {
     @Override
     public void tail(Node node, int depth) {
         if (node instanceof Element e) {
-            if (e.is("h1")) skipDepth--;
-            if (e.is("a")) linkDepth--;
+            if (e.nameIs("h1")) skipDepth--;
+            if (e.nameIs("a")) linkDepth--;
             if (BLOCKS.contains(e.normalName())) flush();
         }
     }

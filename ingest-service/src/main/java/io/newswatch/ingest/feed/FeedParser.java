@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,21 +40,21 @@ public final class FeedParser {
 
     private static FeedItem rssItem(Element item, String feedUrl) {
         String guid = childText(item, "guid");
-        Element guidElement = item.selectFirst("> guid");
+        Element guidElement = child(item, e -> named(e, "guid"));
         boolean guidIsLink = guidElement != null && !"false".equalsIgnoreCase(guidElement.attr("isPermaLink"));
         String link = childText(item, "link");
         if (link == null) {
-            Element atomLink = item.selectFirst("> atom|link[href], > link[href]");
+            Element atomLink = child(item, e -> (named(e, "atom:link") || named(e, "link")) && e.hasAttr("href"));
             link = atomLink == null ? null : atomLink.attr("href");
         }
         if (link == null && guidIsLink) link = guid;
-        Instant published = date(item, "pubDate", "dc|date", "published", "updated");
+        Instant published = date(item, "pubDate", "dc:date", "published", "updated");
         return item(feedUrl, link, guid, childText(item, "title"), published);
     }
 
     private static FeedItem atomEntry(Element entry, String feedUrl) {
-        Element link = entry.selectFirst("> link[rel=alternate][href]");
-        if (link == null) link = entry.selectFirst("> link[href]:not([rel])");
+        Element link = child(entry, e -> isLink(e) && e.attr("rel").equalsIgnoreCase("alternate"));
+        if (link == null) link = child(entry, e -> isLink(e) && !e.hasAttr("rel"));
         Instant published = date(entry, "published", "updated", "issued", "modified");
         return item(base(entry, feedUrl), link == null ? null : link.attr("href"), childText(entry, "id"),
                 childText(entry, "title"), published);
@@ -73,10 +74,30 @@ public final class FeedParser {
     }
 
     private static String childText(Element parent, String name) {
-        Element child = parent.selectFirst("> " + name);
+        Element child = child(parent, e -> named(e, name));
         if (child == null) return null;
         String text = child.text().strip();
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * The first child matching; a scan of the children, not a "> name" selector, which visits every
+     * descendant (quadratic when items nest deep).
+     */
+    private static Element child(Element parent, Predicate<Element> matches) {
+        for (Element c : parent.children()) {
+            if (matches.test(c)) return c;
+        }
+        return null;
+    }
+
+    /** Tag names match case-insensitively, as in selectors ("pubDate"). */
+    private static boolean named(Element e, String name) {
+        return e.normalName().equalsIgnoreCase(name);
+    }
+
+    private static boolean isLink(Element e) {
+        return named(e, "link") && e.hasAttr("href");
     }
 
     /** The xml:base of an Atom entry (or its feed), resolved against the feed URL. */

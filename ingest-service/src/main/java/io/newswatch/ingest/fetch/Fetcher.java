@@ -1,5 +1,6 @@
 package io.newswatch.ingest.fetch;
 
+import io.newswatch.ingest.extract.HtmlParsing;
 import io.newswatch.ingest.fetch.FetchException.Category;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
+import org.jsoup.helper.ValidationException;
+import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
 /**
@@ -124,10 +127,19 @@ public final class Fetcher {
 
     private static FetchedPage page(String url, Connection.Response response) throws FetchException {
         try {
-            return new FetchedPage(url, response.url().toString(), contentType(response), response.parse(),
+            return new FetchedPage(url, response.url().toString(), contentType(response), parse(response),
                     response.isTruncated());
         } catch (IOException | UncheckedIOException e) {
             throw FetchException.network(url, "parsing the body failed", e);
+        }
+    }
+
+    /** The body parsed; a page that trips Jsoup's template bug is parsed again ({@link HtmlParsing}). */
+    private static Document parse(Connection.Response response) throws IOException {
+        try {
+            return response.parse();
+        } catch (ValidationException e) {
+            return HtmlParsing.parse(response.body(), response.url().toString());
         }
     }
 

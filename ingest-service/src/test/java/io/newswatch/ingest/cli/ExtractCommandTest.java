@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import io.newswatch.ingest.hostile.ZipBombs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ExtractCommandTest {
@@ -50,6 +52,20 @@ class ExtractCommandTest {
 
         assertEquals(0, exit);
         assertEquals("https://x.example/p", json.readTree(out.toString()).get("url").asText());
+    }
+
+    @Test
+    void aZipBombGivesAnErrorLineSayingWhyAndExitCodeOne(@TempDir Path dir) throws Exception {
+        Path bomb = ZipBombs.write(dir.resolve("bomb.html.gz"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+
+        int exit = cli.execute("extract", bomb.toString());
+
+        assertEquals(1, exit);
+        String error = json.readTree(out.toString()).get("error").asText();
+        assertTrue(error.contains("larger than 64 MB once decompressed"), error);
     }
 
     private static String resource(String name) throws URISyntaxException {
