@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
     private final Path workDir;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private EmbeddedKafka kafka;
     private EmbeddedElasticsearch elasticsearch;
     private Pipeline pipeline;
@@ -108,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: the directory is under the system temp dir
         }

@@ -32,7 +32,7 @@ public record Alert(
     public static final int SCHEMA_VERSION = 1;
 
     public Alert {
-        schemaVersion = Require.schemaVersion(schemaVersion, SCHEMA_VERSION);
+        schemaVersion = Require.schemaVersion(schemaVersion);
         Require.text(id, "Alert.id");
         Require.text(ruleId, "Alert.ruleId");
         Require.text(articleId, "Alert.articleId");

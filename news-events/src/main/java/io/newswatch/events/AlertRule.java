@@ -28,7 +28,7 @@ public record AlertRule(
     public static final int SCHEMA_VERSION = 1;
 
     public AlertRule {
-        schemaVersion = Require.schemaVersion(schemaVersion, SCHEMA_VERSION);
+        schemaVersion = Require.schemaVersion(schemaVersion);
         Require.text(id, "AlertRule.id");
         Require.text(name, "AlertRule.name");
         Require.text(query, "AlertRule.query");

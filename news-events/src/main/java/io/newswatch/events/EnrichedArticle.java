@@ -29,7 +29,7 @@ public record EnrichedArticle(
     public static final int SCHEMA_VERSION = 1;
 
     public EnrichedArticle {
-        schemaVersion = Require.schemaVersion(schemaVersion, SCHEMA_VERSION);
+        schemaVersion = Require.schemaVersion(schemaVersion);
         Require.present(article, "EnrichedArticle.article");
         entities = Require.list(entities);
         topics = Require.list(topics);

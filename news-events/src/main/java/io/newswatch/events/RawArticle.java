@@ -46,7 +46,7 @@ public record RawArticle(
     public static final int MAX_TEXT_CHARS = 200_000;
 
     public RawArticle {
-        schemaVersion = Require.schemaVersion(schemaVersion, SCHEMA_VERSION);
+        schemaVersion = Require.schemaVersion(schemaVersion);
         Require.text(id, "RawArticle.id");
         Require.text(url, "RawArticle.url");
         canonicalUrl = canonicalUrl == null || canonicalUrl.isBlank() ? url : canonicalUrl;

@@ -24,7 +24,7 @@ final class Require {
         return value == null ? List.of() : List.copyOf(value);
     }
 
-    static int schemaVersion(int version, int current) {
+    static int schemaVersion(int version) {
         // Absent in JSON means the first version; a newer writer is fine (readers ignore unknown fields).
         return version <= 0 ? 1 : version;
     }
