@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final Map<String, String> clientProperties;
     private final Path directory;
     private final boolean temporary;
     private final DirectoryLock lock;
@@ -48,10 +50,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(String host, int port, Path directory, boolean temporary,
-            DirectoryLock lock, ChildProcess process) {
+    private EmbeddedKafka(String host, int port, Map<String, String> clientProperties, Path directory,
+            boolean temporary, DirectoryLock lock, ChildProcess process) {
         this.host = host;
         this.port = port;
+        this.clientProperties = Map.copyOf(clientProperties);
         this.directory = directory;
         this.temporary = temporary;
         this.lock = lock;
@@ -101,12 +104,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         DirectoryLock lock = null;
         try {
             lock = DirectoryLock.acquire(directory, WHAT);
-            Path config = KafkaServerConfig.write(directory, options.host(), port, controllerPort);
+            KafkaSecurity security = options.security();
+            TlsMaterial tls = security == null ? null
+                    : TlsMaterial.create(directory.resolve("tls"), options.host());
+            Path config = KafkaServerConfig.write(directory, options.host(), port, controllerPort,
+                    security, tls);
             List<String> command = JavaCommand.of(jvmOptions(options), directory.resolve("java.args"),
                     KafkaServerMain.class.getName(), List.of(config.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
             ChildProcess child = ChildProcess.start(WHAT, builder, directory.resolve(LOG_FILE));
-            return new EmbeddedKafka(options.host(), port, directory, temporary, lock, child);
+            return new EmbeddedKafka(options.host(), port, clientProperties(security, tls), directory,
+                    temporary, lock, child);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -116,6 +124,19 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static Map<String, String> clientProperties(KafkaSecurity security, TlsMaterial tls) {
+        if (security == null) {
+            return Map.of();
+        }
+        return Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", security.clientJaas(),
+                "ssl.truststore.type", "PKCS12",
+                "ssl.truststore.location", tls.trustStore().toString(),
+                "ssl.truststore.password", tls.password());
     }
 
     private static List<String> jvmOptions(KafkaOptions options) {
@@ -141,16 +162,26 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private Map<String, Object> adminConfig(Duration timeout) {
         int millis = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "newswatch-embedded-kafka-probe",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "newswatch-embedded-kafka-probe");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        return config;
     }
 
     /** Returns the address clients connect to, {@code host:port}, e.g. {@code 127.0.0.1:9092}. */
     public String bootstrapServers() {
         return host + ":" + port;
+    }
+
+    /**
+     * Returns what a client needs besides {@link #bootstrapServers()} to connect: empty for a
+     * plaintext broker; for a {@link KafkaSecurity secured} one the SASL_SSL settings, the login
+     * and the trust store (as Kafka client properties, e.g. for {@code NEWSWATCH_KAFKA_CLIENT_*}).
+     */
+    public Map<String, String> clientProperties() {
+        return clientProperties;
     }
 
     /** Returns the client port. */

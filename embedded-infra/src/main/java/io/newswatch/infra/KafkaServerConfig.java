@@ -25,11 +25,15 @@ final class KafkaServerConfig {
      * Writes the configuration into {@code dir} (replacing the previous one: the ports change
      * from one start to the next) and returns its path.
      */
-    static Path write(Path dir, String host, int port, int controllerPort) {
+    static Path write(Path dir, String host, int port, int controllerPort, KafkaSecurity security,
+            TlsMaterial tls) {
         Path file = dir.resolve(FILE_NAME);
+        Properties props = properties(dir, host, port, controllerPort);
+        if (security != null) {
+            secure(props, host, port, controllerPort, security, tls);
+        }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties(dir, host, port, controllerPort)
-                    .store(out, "Written by newswatch embedded-infra at each start; edits are lost");
+            props.store(out, "Written by newswatch embedded-infra at each start; edits are lost");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -58,6 +62,28 @@ final class KafkaServerConfig {
         props.setProperty("transaction.state.log.num.partitions", "10");
         props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(32L << 20));
         return props;
+    }
+
+    /**
+     * Replaces the plaintext client listener by a SASL_SSL one that the broker also uses for its
+     * own connections, so no unauthenticated way in is left besides the controller listener.
+     */
+    static void secure(Properties props, String host, int port, int controllerPort,
+            KafkaSecurity security, TlsMaterial tls) {
+        props.setProperty("listeners",
+                "SECURE://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        props.setProperty("advertised.listeners", "SECURE://" + host + ":" + port);
+        props.setProperty("inter.broker.listener.name", "SECURE");
+        props.setProperty("listener.security.protocol.map", "SECURE:SASL_SSL,CONTROLLER:PLAINTEXT");
+        props.setProperty("sasl.enabled.mechanisms", "PLAIN");
+        props.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.setProperty("listener.name.secure.plain.sasl.jaas.config", security.brokerJaas());
+        props.setProperty("listener.name.secure.ssl.keystore.type", "PKCS12");
+        props.setProperty("listener.name.secure.ssl.keystore.location", tls.keyStore().toString());
+        props.setProperty("listener.name.secure.ssl.keystore.password", tls.password());
+        props.setProperty("listener.name.secure.ssl.truststore.type", "PKCS12");
+        props.setProperty("listener.name.secure.ssl.truststore.location", tls.trustStore().toString());
+        props.setProperty("listener.name.secure.ssl.truststore.password", tls.password());
     }
 
     private static void singleNodeReplication(Properties props) {

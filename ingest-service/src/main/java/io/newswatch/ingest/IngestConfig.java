@@ -68,6 +68,15 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
                 : SourcesFile.load(sourcesFile, defaultPollInterval);
     }
 
+    /** Without the values of the extra Kafka client properties: they may hold credentials. */
+    @Override
+    public String toString() {
+        return "IngestConfig[bootstrapServers=" + bootstrapServers + ", kafkaClient=" + kafkaClient.keySet()
+                + ", replicationFactor=" + replicationFactor + ", http=" + httpHost + ":" + httpPort
+                + ", sourcesFile=" + sourcesFile + ", stateDir=" + stateDir + ", fetch=" + fetch
+                + ", defaultPollInterval=" + defaultPollInterval + ", reloadInterval=" + reloadInterval + "]";
+    }
+
     /** Kafka client properties: bootstrap servers plus {@code kafka.client.*}. */
     public Map<String, Object> kafkaClientProps() {
         Map<String, Object> props = new HashMap<>(kafkaClient);

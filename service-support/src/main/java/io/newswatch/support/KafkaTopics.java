@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,31 @@ public final class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics on " + props.get("bootstrap.servers") + ": " + e, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(cannotList(props) + describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(cannotList(props) + "no answer within 60 s", e);
         }
+    }
+
+    private static String cannotList(Map<String, Object> props) {
+        return "cannot list topics on " + props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": ";
+    }
+
+    /**
+     * Says what went wrong in words an operator can act on. Kafka's own messages never contain the
+     * password, so they are safe to show.
+     */
+    public static String describe(Throwable error) {
+        if (error instanceof AuthenticationException) {
+            return "the broker refused the login (" + error.getMessage()
+                    + "); check the kafka.client.* security settings (NEWSWATCH_KAFKA_CLIENT_*)";
+        }
+        if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return "no answer (" + error.getMessage() + "); is the broker up, and do kafka.client.security.protocol"
+                    + " and the listener agree (TLS vs plaintext)?";
+        }
+        return String.valueOf(error);
     }
 
     private static void awaitCreated(String name, org.apache.kafka.common.KafkaFuture<Void> future)

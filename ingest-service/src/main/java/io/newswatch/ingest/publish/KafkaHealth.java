@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /** {@code /health}'s Kafka check: the cluster answers a metadata request within two seconds. */
 public final class KafkaHealth implements HealthCheck, AutoCloseable {
@@ -33,7 +34,9 @@ public final class KafkaHealth implements HealthCheck, AutoCloseable {
             Thread.currentThread().interrupt();
             return Status.down("interrupted");
         } catch (ExecutionException | TimeoutException e) {
-            return Status.down("Kafka unreachable: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return Status.down(cause instanceof AuthenticationException ? "Kafka refused the login: " + cause.getMessage()
+                    : "Kafka unreachable: " + cause.getClass().getSimpleName());
         }
     }
 
