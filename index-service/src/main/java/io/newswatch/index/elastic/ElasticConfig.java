@@ -3,6 +3,8 @@ package io.newswatch.index.elastic;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +15,11 @@ import java.util.Optional;
  * @param username basic-auth user, or empty
  * @param password basic-auth password, or empty
  * @param apiKey   encoded API key, or empty; wins over username/password
+ * @param caCertificate PEM file of the CA that signed the cluster's HTTP certificate
+ *                 ({@code elasticsearch.ca-certificate}), or empty to trust the JVM's default CAs
  */
 public record ElasticConfig(List<String> urls, Optional<String> username, Optional<String> password,
-                            Optional<String> apiKey) {
+                            Optional<String> apiKey, Optional<Path> caCertificate) {
 
     public ElasticConfig {
         urls = List.copyOf(urls);
@@ -24,17 +28,20 @@ public record ElasticConfig(List<String> urls, Optional<String> username, Option
         if (username.isPresent() != password.isPresent()) {
             throw new ConfigException("elasticsearch.username and elasticsearch.password must be set together");
         }
+        caCertificate.ifPresent(ElasticConfig::checkReadable);
     }
 
     /** A configuration without authentication (local node, tests). */
     public static ElasticConfig of(String url) {
-        return new ElasticConfig(List.of(url), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ElasticConfig(List.of(url), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Reads the {@code elasticsearch.*} settings. */
     public static ElasticConfig from(Settings settings) {
         return new ElasticConfig(settings.list("elasticsearch.url"), settings.optional("elasticsearch.username"),
-                settings.optional("elasticsearch.password"), settings.optional("elasticsearch.api-key"));
+                settings.optional("elasticsearch.password"), settings.optional("elasticsearch.api-key"),
+                settings.optional("elasticsearch.ca-certificate").map(Path::of));
     }
 
     /** How requests authenticate, for logs: never the secret itself. */
@@ -45,7 +52,14 @@ public record ElasticConfig(List<String> urls, Optional<String> username, Option
 
     @Override
     public String toString() {
-        return "ElasticConfig[urls=" + urls + ", authentication=" + authentication() + "]";
+        return "ElasticConfig[urls=" + urls + ", authentication=" + authentication()
+                + caCertificate.map(ca -> ", ca=" + ca).orElse("") + "]";
+    }
+
+    private static void checkReadable(Path ca) {
+        if (!Files.isReadable(ca)) {
+            throw new ConfigException("elasticsearch.ca-certificate '" + ca + "' is not a readable file");
+        }
     }
 
     private static void checkUrl(String url) {

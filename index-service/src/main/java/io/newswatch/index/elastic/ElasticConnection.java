@@ -2,16 +2,21 @@ package io.newswatch.index.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.newswatch.events.EventJson;
+import io.newswatch.support.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 
 /**
  * One connection to an Elasticsearch cluster: the typed client over a low-level REST client.
@@ -35,10 +40,14 @@ public final class ElasticConnection implements AutoCloseable {
     /** A connection to the cluster {@code config} names; nothing is sent until the first request. */
     public static ElasticConnection open(ElasticConfig config) {
         HttpHost[] hosts = config.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new);
-        RestClient rest = RestClient.builder(hosts)
+        RestClientBuilder builder = RestClient.builder(hosts)
                 .setDefaultHeaders(authHeaders(config))
-                .setRequestConfigCallback(c -> c.setConnectTimeout(CONNECT_TIMEOUT_MS).setSocketTimeout(SOCKET_TIMEOUT_MS))
-                .build();
+                .setRequestConfigCallback(c -> c.setConnectTimeout(CONNECT_TIMEOUT_MS).setSocketTimeout(SOCKET_TIMEOUT_MS));
+        config.caCertificate().ifPresent(ca -> {
+            SSLContext trusting = sslContext(ca);
+            builder.setHttpClientConfigCallback(http -> http.setSSLContext(trusting));
+        });
+        RestClient rest = builder.build();
         return new ElasticConnection(config, rest);
     }
 
@@ -63,6 +72,16 @@ public final class ElasticConnection implements AutoCloseable {
             rest.close();
         } catch (IOException e) {
             // closing a connection pool: nothing useful to do about it
+        }
+    }
+
+    /** Trusts exactly the CA in this PEM file (hostname verification stays on). */
+    private static SSLContext sslContext(Path caCertificate) {
+        try {
+            return TransportUtils.sslContextFromHttpCaCrt(caCertificate.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("elasticsearch.ca-certificate '" + caCertificate
+                    + "' is not a PEM certificate: " + e.getMessage());
         }
     }
 
