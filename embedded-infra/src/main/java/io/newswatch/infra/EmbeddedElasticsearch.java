@@ -41,8 +41,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final String host;
     private final int port;
     private final ElasticsearchOptions.Credentials credentials;
+    private final ElasticsearchOptions options;
     private final ElasticsearchNodeDirectory directory;
-    private final ChildProcess process;
+    private volatile ChildProcess process;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -51,6 +52,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.host = options.host();
         this.port = port;
         this.credentials = options.security();
+        this.options = options;
         this.directory = directory;
         this.process = process;
         this.shutdownHook = ShutdownHooks.register("elasticsearch-" + port, this);
@@ -179,6 +181,35 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      */
     public void leaveShutdownToCaller() {
         ShutdownHooks.remove(shutdownHook);
+    }
+
+    /**
+     * Stops the node's processes (SIGTERM, up to 30 s, then SIGKILL) but keeps its directory and
+     * port, so {@link #restart()} brings it back with its data: for tests of what depends on the
+     * node while it is down.
+     */
+    public synchronized void stop() {
+        process.stop(STOP_GRACE);
+        LOG.info("Elasticsearch node at {} stopped, data kept for a restart", httpUrl());
+    }
+
+    /**
+     * Starts the node again after {@link #stop()}, on the same port with the same data, and waits
+     * until the cluster is at least yellow. Does nothing while it runs.
+     *
+     * @throws IllegalStateException when closed
+     */
+    public synchronized void restart() {
+        if (closed.get()) {
+            throw new IllegalStateException("closed: " + this);
+        }
+        if (process.isAlive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        process = ChildProcess.start(WHAT, directory.serverProcess(options.heap()), directory.logFile());
+        awaitReady(options);
+        LOG.info("Elasticsearch node at {} restarted in {}", httpUrl(), Durations.since(started));
     }
 
     /**

@@ -23,11 +23,18 @@ import java.util.Set;
  * @param commitInterval       commit interval
  * @param startTimeout         how long start waits for RUNNING
  * @param closeTimeout         how long close waits for the stream threads
+ * @param applicationServer    {@code host:port} other instances reach this one's trending API at, or null (one instance)
+ * @param trendingBucket       width of a mention-count bucket
+ * @param trendingRetention    how long mention counts and the ids of counted articles are kept
+ * @param trendingBaseline     the period {@code GET /api/trending} averages the usual level over
+ * @param dedupeRetention      how long the id of a raised query-rule alert is kept
  */
 public record EnrichConfig(String bootstrapServers, short replicationFactor, Map<String, String> kafkaClient,
                            String httpHost, int httpPort, String applicationId, Path stateDir,
                            String processingGuarantee, int numThreads, Duration commitInterval,
-                           Duration startTimeout, Duration closeTimeout) {
+                           Duration startTimeout, Duration closeTimeout, String applicationServer,
+                           Duration trendingBucket, Duration trendingRetention, Duration trendingBaseline,
+                           Duration dedupeRetention) {
     static final String SERVICE = "enrich-service";
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -41,6 +48,20 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
         if (replicationFactor < 1) {
             throw new ConfigException("kafka.replication-factor must be at least 1, was " + replicationFactor);
         }
+        applicationServer = applicationServer == null || applicationServer.isBlank() ? null : applicationServer.trim();
+        if (applicationServer != null && !applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new ConfigException("streams.application-server must be host:port, was " + applicationServer);
+        }
+        positive("trending.bucket", trendingBucket);
+        positive("alerts.dedupe-retention", dedupeRetention);
+        if (trendingRetention.compareTo(trendingBaseline.plus(trendingBucket)) < 0) {
+            throw new ConfigException("trending.retention (" + trendingRetention + ") must cover trending.baseline ("
+                    + trendingBaseline + ") and a bucket");
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) throw new ConfigException(key + " must be positive, was " + value);
     }
 
     /** The defaults file and environment of this process. */
@@ -62,6 +83,11 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
                 settings.integer("streams.num-threads"),
                 settings.duration("streams.commit-interval"),
                 settings.duration("streams.start-timeout"),
-                settings.duration("streams.close-timeout"));
+                settings.duration("streams.close-timeout"),
+                settings.optional("streams.application-server").orElse(null),
+                settings.duration("trending.bucket"),
+                settings.duration("trending.retention"),
+                settings.duration("trending.baseline"),
+                settings.duration("alerts.dedupe-retention"));
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswatch.enrich.alerts.RuleMatcher;
+import io.newswatch.enrich.alerts.SpikeRules;
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.language.LanguageDetector;
@@ -13,6 +14,9 @@ import io.newswatch.enrich.topology.AlertCounters;
 import io.newswatch.enrich.topology.AlertMatching;
 import io.newswatch.enrich.topology.EnrichCounters;
 import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.enrich.topology.MentionWindows;
+import io.newswatch.enrich.trending.TrendingQuery;
+import io.newswatch.enrich.trending.TrendingRoutes;
 import io.newswatch.events.Topics;
 import io.newswatch.support.HealthCheck;
 import io.newswatch.support.HttpServers;
@@ -32,6 +36,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * enrich-service: the Kafka Streams application that turns {@code news.raw} into
  * {@code news.enriched} (bad records to {@code news.dlq}) and raises {@code news.alerts} for the
- * rules of {@code news.alert-rules}, with {@code GET /health} (UP while the stream is RUNNING or
- * REBALANCING) and {@code GET /metrics}. Owns every thread, client and port it starts;
- * {@link #close()} releases them.
+ * rules of {@code news.alert-rules} (query rules per article, spike rules over windowed mention
+ * counts), with {@code GET /health} (UP while the stream is RUNNING or REBALANCING),
+ * {@code GET /metrics} and {@code GET /api/trending} (the mention counts, from the state stores).
+ * Owns every thread, client and port it starts; {@link #close()} releases them.
  */
 public final class EnrichService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
@@ -50,6 +56,7 @@ public final class EnrichService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final KafkaStreams streams;
     private final RuleMatcher rules;
+    private final MentionWindows windows;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CompletableFuture<State> started = new CompletableFuture<>();
     private final AtomicReference<Throwable> streamError = new AtomicReference<>();
@@ -58,11 +65,12 @@ public final class EnrichService implements AutoCloseable {
     private volatile int httpPort = -1;
 
     private EnrichService(EnrichConfig config, PrometheusMeterRegistry registry, KafkaStreams streams,
-                          RuleMatcher rules) {
+                          RuleMatcher rules, MentionWindows windows) {
         this.config = config;
         this.registry = registry;
         this.streams = streams;
         this.rules = rules;
+        this.windows = windows;
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         streams.setStateListener(this::onStateChange);
@@ -84,10 +92,15 @@ public final class EnrichService implements AutoCloseable {
             Counter productionDeadLetters = Counter.builder("newswatch.enrich.dead.letters")
                     .tag("reason", "rejected-by-broker").register(registry);
             rules = newRuleMatcher(registry);
-            AlertMatching alerts = new AlertMatching(rules, AlertCounters.in(registry), Clock.systemUTC());
+            SpikeRules spikes = new SpikeRules();
+            Gauge.builder("newswatch.enrich.spike.rules", spikes, SpikeRules::size).description("spike rules judged")
+                    .register(registry);
+            MentionWindows windows = new MentionWindows(config.trendingBucket(), config.trendingRetention());
+            AlertMatching alerts = new AlertMatching(rules, spikes, AlertCounters.in(registry), Clock.systemUTC(),
+                    windows, config.dedupeRetention());
             KafkaStreams streams = new KafkaStreams(EnrichTopology.build(newEnricher(), counters, alerts),
                     StreamsProperties.of(config, productionDeadLetters));
-            service = new EnrichService(config, registry, streams, rules);
+            service = new EnrichService(config, registry, streams, rules, windows);
             service.startStreams();
             service.startHttp();
             LOG.info("enrich-service started: {} -> {} and {} ({} alert rules), health on http://{}:{}/health",
@@ -173,7 +186,12 @@ public final class EnrichService implements AutoCloseable {
 
     private void startHttp() {
         OpsRoutes ops = new OpsRoutes(EnrichConfig.SERVICE, registry, Map.of("kafka-streams", this::streamsHealth));
-        http = HttpServers.startOps(config.httpHost(), config.httpPort(), ops);
+        HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
+        TrendingQuery trending = new TrendingQuery(streams, windows, config.trendingBaseline(), Clock.systemUTC(), self);
+        Javalin app = HttpServers.create(javalin -> { });
+        ops.addTo(app);
+        new TrendingRoutes(trending).addTo(app);
+        http = app.start(config.httpHost(), config.httpPort());
         httpPort = http.port();
     }
 

@@ -25,6 +25,23 @@ class EnrichConfigTest {
         assertEquals("exactly_once_v2", config.processingGuarantee());
         assertEquals(1, config.numThreads());
         assertEquals(Duration.ofMillis(100), config.commitInterval());
+        assertEquals(null, config.applicationServer());
+        assertEquals(Duration.ofMinutes(5), config.trendingBucket());
+        assertEquals(Duration.ofDays(8), config.trendingRetention());
+        assertEquals(Duration.ofDays(7), config.trendingBaseline());
+        assertEquals(Duration.ofDays(30), config.dedupeRetention());
+    }
+
+    @Test
+    void anApplicationServerMustBeHostAndPortAndTheRetentionMustCoverTheBaseline() {
+        Settings settings = Settings.load("enrich-service", Map.of());
+        assertEquals("enrich-1:8082", EnrichConfig.from(settings.with("streams.application-server", "enrich-1:8082"))
+                .applicationServer());
+        assertThrows(ConfigException.class,
+                () -> EnrichConfig.from(settings.with("streams.application-server", "http://enrich-1")));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> EnrichConfig.from(settings.with("trending.retention", "2d")));
+        assertTrue(e.getMessage().contains("trending.baseline"), e.getMessage());
     }
 
     @Test

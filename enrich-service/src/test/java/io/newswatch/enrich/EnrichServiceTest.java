@@ -118,6 +118,75 @@ class EnrichServiceTest {
         }
     }
 
+    @Test
+    void aSpikeRuleRaisesOneAlertNotAgainOnReplayAndTrendingShowsTheCounts(EmbeddedKafka kafka) throws Exception {
+        String run = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        AlertRule spike = new AlertRule(AlertRule.SCHEMA_VERSION, "spike-" + run, "Pashinyan surge", null, null, true,
+                now, now, new AlertRule.SpikeCondition("entity", "Q7035479", Duration.ofHours(1), 2, 3,
+                Duration.ofDays(1)));
+        AlertRule sentinelRule = rule("sentinel-" + run, "Sentinel AND \"" + run + "\"");
+        KafkaTopics.ensure(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.all(), (short) 1);
+        produceRules(kafka, spike, sentinelRule);
+        List<RawArticle> articles = List.of(pashinyan(run, 1, now), pashinyan(run, 2, now), pashinyan(run, 3, now));
+
+        try (EnrichService service = EnrichService.start(config(kafka))) {
+            articles.forEach(a -> produceArticles(kafka, a.id(), a));
+            List<Alert> alerts = alertsUntil(kafka, a -> a.ruleId().equals(spike.id()));
+            Alert alert = alerts.stream().filter(a -> a.ruleId().equals(spike.id())).findFirst().orElseThrow();
+            assertEquals(3, alert.spike().count());
+            assertTrue(get(service, "/api/trending?kind=entity&window=1h&limit=5").body()
+                    .contains("{\"id\":\"Q7035479\",\"name\":\"Nikol Pashinyan\",\"count\":3,"));
+            assertEquals(400, get(service, "/api/trending?kind=person").statusCode());
+
+            articles.forEach(a -> produceArticles(kafka, a.id(), a));
+            awaitMetric(service, "newswatch_enrich_mentions_total{outcome=\"repeated\"}",
+                    metric(service, "newswatch_enrich_mentions_total{outcome=\"counted\"}"));
+            RawArticle sentinel = sentinel(run, 1);
+            produceArticles(kafka, sentinel.id(), sentinel);
+            alerts = alertsUntil(kafka, a -> a.articleId().equals(sentinel.id()));
+            assertEquals(1, alerts.stream().filter(a -> a.ruleId().equals(spike.id())).count(), "alerts: " + alerts);
+        } finally {
+            deleteRules(kafka, spike.id()); // other tests' applications read the same rules topic
+        }
+    }
+
+    private static void deleteRules(EmbeddedKafka kafka, String... ids) {
+        Map<String, Object> props = ruleProducer(kafka);
+        try (KafkaProducer<String, AlertRule> producer = new KafkaProducer<>(props,
+                Topics.ALERT_RULES.keySerde().serializer(), Topics.ALERT_RULES.valueSerde().serializer())) {
+            for (String id : ids) producer.send(new ProducerRecord<>(Topics.ALERT_RULES.name(), id, null));
+        }
+    }
+
+    /** An article mentioning Pashinyan and matching no other test's query rule. */
+    private static RawArticle pashinyan(String run, int n, Instant seen) {
+        String url = "https://www.azatutyun.am/a/" + run + "/" + n + ".html";
+        return RawArticle.of(url, url, "azatutyun.am", "Pashinyan visits Gyumri", List.of(), seen.minusSeconds(300),
+                null, seen, null, "Prime Minister Nikol Pashinyan visited a school in Gyumri on Monday.");
+    }
+
+    private static HttpResponse<String> get(EnrichService service, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + service.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one sample of {@code GET /metrics}, 0 when absent. */
+    private static double metric(EnrichService service, String sample) throws IOException, InterruptedException {
+        for (String line : get(service, "/metrics").body().split("\n")) {
+            if (line.startsWith(sample + " ")) return Double.parseDouble(line.substring(sample.length() + 1).trim());
+        }
+        return 0;
+    }
+
+    private static void awaitMetric(EnrichService service, String sample, double atLeast) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (metric(service, sample) < atLeast) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError(sample + " did not reach " + atLeast);
+            Thread.sleep(100);
+        }
+    }
+
     private static RawArticle sentinel(String run, int n) {
         return Articles.raw("https://e.am/sentinel/" + run + "/" + n, "Sentinel " + n, "Sentinel " + run);
     }
@@ -137,11 +206,20 @@ class EnrichServiceTest {
     }
 
     private static void produceRules(EmbeddedKafka kafka, AlertRule... rules) {
-        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
+        Map<String, Object> props = ruleProducer(kafka);
         try (KafkaProducer<String, AlertRule> producer = new KafkaProducer<>(props,
                 Topics.ALERT_RULES.keySerde().serializer(), Topics.ALERT_RULES.valueSerde().serializer())) {
             for (AlertRule rule : rules) producer.send(new ProducerRecord<>(Topics.ALERT_RULES.name(), rule.id(), rule));
         }
+    }
+
+    /**
+     * Without idempotence: right after the topic is created the broker may answer an idempotent
+     * producer OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen on a fresh broker), and
+     * a rule written twice is harmless in a compacted topic.
+     */
+    private static Map<String, Object> ruleProducer(EmbeddedKafka kafka) {
+        return Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "enable.idempotence", false);
     }
 
     private static void produceArticles(EmbeddedKafka kafka, String key, RawArticle... articles) {

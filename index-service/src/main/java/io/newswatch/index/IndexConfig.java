@@ -9,6 +9,7 @@ import io.newswatch.support.Settings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything index-service is configured with, read once from {@code index-service.properties}
@@ -29,6 +30,9 @@ import java.util.Map;
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
  * @param apiToken          token rule writes need ({@code api.token}), {@link ApiToken#NONE} when unset
+ * @param archive           paging and retention of the article archive ({@code search.pit-keep-alive},
+ *                          {@code retention.*})
+ * @param enrichUrl         base URL of enrich-service, which {@code GET /api/trending} is passed to ({@code enrich.url})
  */
 public record IndexConfig(
         String bootstrapServers,
@@ -45,7 +49,44 @@ public record IndexConfig(
         Duration ruleWriteTimeout,
         AlertSettings alerts,
         DeliverySettings webhooks,
-        ApiToken apiToken) {
+        ApiToken apiToken,
+        ArchiveSettings archive,
+        String enrichUrl) {
+
+    /**
+     * How the archive is paged and how long it is kept.
+     *
+     * @param pitKeepAlive    how long a result set stays pageable after each page ({@code search.pit-keep-alive})
+     * @param retentionMonths whole months of article indices kept besides the current one
+     *                        ({@code retention.months}), empty to keep everything
+     * @param retentionCheck  how often retention is applied, besides at start ({@code retention.check-interval})
+     */
+    public record ArchiveSettings(Duration pitKeepAlive, Optional<Integer> retentionMonths, Duration retentionCheck) {
+        public ArchiveSettings {
+            if (pitKeepAlive.toSeconds() < 1) {
+                throw new ConfigException("search.pit-keep-alive must be at least 1s, was " + pitKeepAlive);
+            }
+            if (retentionMonths.isPresent() && retentionMonths.get() < 1) {
+                throw new ConfigException("retention.months must be at least 1 (or empty to keep everything), was "
+                        + retentionMonths.get());
+            }
+            if (retentionCheck.toMinutes() < 1) {
+                throw new ConfigException("retention.check-interval must be at least 1m, was " + retentionCheck);
+            }
+        }
+
+        static ArchiveSettings from(Settings settings) {
+            Optional<Integer> months = settings.optional("retention.months").map(v -> {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException("retention.months must be a whole number of months, was '" + v + "'");
+                }
+            });
+            return new ArchiveSettings(settings.duration("search.pit-keep-alive"), months,
+                    settings.duration("retention.check-interval"));
+        }
+    }
 
     /** The service name: settings file, metrics tag, dead-letter origin. */
     public static final String SERVICE = "index-service";
@@ -83,7 +124,9 @@ public record IndexConfig(
                         settings.duration("alerts.heartbeat"), settings.duration("retry.max-backoff")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
                         settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")),
-                ApiToken.of(settings.optional("api.token")));
+                ApiToken.of(settings.optional("api.token")),
+                ArchiveSettings.from(settings),
+                settings.string("enrich.url"));
     }
 
     /** Without the values of the extra Kafka client properties: they may hold credentials. */
@@ -93,7 +136,8 @@ public record IndexConfig(
                 + ", groupId=" + groupId + ", http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
                 + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout + ", alerts=" + alerts
-                + ", webhooks=" + webhooks + ", apiToken=" + apiToken + "]";
+                + ", webhooks=" + webhooks + ", apiToken=" + apiToken + ", archive=" + archive + ", enrichUrl=" + enrichUrl
+                + "]";
     }
 
     /** Kafka client properties every client of this service starts from. */

@@ -15,11 +15,14 @@ import io.newswatch.index.elastic.ElasticAvailability;
 import io.newswatch.index.elastic.ElasticConnection;
 import io.newswatch.index.elastic.ElasticHealthCheck;
 import io.newswatch.index.elastic.IndexSetup;
+import io.newswatch.index.elastic.Retention;
+import io.newswatch.index.elastic.RetentionSchedule;
 import io.newswatch.index.export.ExportController;
 import io.newswatch.index.rules.RuleRoutes;
 import io.newswatch.index.rules.RuleStore;
 import io.newswatch.index.rules.RuleTopics;
 import io.newswatch.index.search.ArticleSearch;
+import io.newswatch.index.web.TrendingController;
 import io.newswatch.index.web.WebServer;
 import io.newswatch.support.KafkaTopics;
 import io.newswatch.support.OpsRoutes;
@@ -81,11 +84,15 @@ public final class IndexService implements AutoCloseable {
             OpsRoutes ops = new OpsRoutes(IndexConfig.SERVICE, registry, Map.of("kafka", indexing.healthCheck(),
                     "elasticsearch", new ElasticHealthCheck(elastic.rest(), availability),
                     "rules", alerting.rules().healthCheck(), "alerts", alerting.consumer().healthCheck()));
-            ArticleSearch search = new ArticleSearch(elastic.client(), index);
+            ArticleSearch search = new ArticleSearch(elastic.client(), index, config.archive().pitKeepAlive());
+            config.archive().retentionMonths().ifPresent(months -> parts.push(RetentionSchedule.start(
+                    new Retention(elastic.client(), index, months, Clock.systemUTC()),
+                    config.archive().retentionCheck(), IndexConfig.SERVICE)));
             Javalin http = WebServer.start(config.httpHost(), config.httpPort(), search, ops, List.of(
                     new RuleRoutes(alerting.rules(), search)::addTo,
                     new ExportController(search)::addTo,
-                    new AlertRoutes(alerting.store(), alerting.stream())::addTo), config.apiToken());
+                    new AlertRoutes(alerting.store(), alerting.stream())::addTo,
+                    new TrendingController(config.enrichUrl())::addTo), config.apiToken());
             LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {}, "
                     + "API token for rule writes {})", config.httpHost(), http.port(), config.alias(),
                     config.alerts().index(), elastic.urls(), config.elasticsearch().authentication(), config.apiToken());

@@ -55,4 +55,26 @@ class IndexConfigTest {
         assertThrows(ConfigException.class, () -> IndexConfig.from(Settings.load(IndexConfig.SERVICE,
                 Map.of("NEWSWATCH_ELASTICSEARCH_PASSWORD", "pw"))));
     }
+
+    @Test
+    void archiveIsKeptForeverAndPagesStayValidTwoMinutesUnlessConfigured() {
+        IndexConfig.ArchiveSettings defaults = IndexConfig.from(Settings.load(IndexConfig.SERVICE, Map.of())).archive();
+        assertTrue(defaults.retentionMonths().isEmpty(), "no retention unless asked for");
+        assertEquals(Duration.ofMinutes(2), defaults.pitKeepAlive());
+        assertEquals(Duration.ofDays(1), defaults.retentionCheck());
+
+        IndexConfig.ArchiveSettings set = IndexConfig.from(Settings.load(IndexConfig.SERVICE, Map.of(
+                "NEWSWATCH_RETENTION_MONTHS", "24", "NEWSWATCH_SEARCH_PIT_KEEP_ALIVE", "5m"))).archive();
+        assertEquals(24, set.retentionMonths().orElseThrow());
+        assertEquals(Duration.ofMinutes(5), set.pitKeepAlive());
+    }
+
+    @Test
+    void refusesARetentionThatIsNoWholePositiveNumberOfMonths() {
+        for (String months : List.of("0", "-3", "two years")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> IndexConfig.from(Settings.load(
+                    IndexConfig.SERVICE, Map.of("NEWSWATCH_RETENTION_MONTHS", months))));
+            assertTrue(e.getMessage().contains("retention.months"), e.getMessage());
+        }
+    }
 }

@@ -119,6 +119,34 @@ class RulesAndAlertsTest {
     }
 
     @Test
+    void aSpikeRuleIsStoredAndListedAndAnInvalidOneIsRefusedNamingTheField() {
+        Map<String, Object> spike = Map.of("targetKind", "entity", "target", "nw:lachin-corridor", "window", "1h",
+                "factor", 5, "minCount", 5, "baseline", "7d");
+        HttpResponse<String> created = send("POST", "/api/rules", Map.of("name", "Lachin surge", "spike", spike));
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode rule = json(created.body());
+        String id = rule.get("id").asText();
+        assertEquals("spike", rule.get("kind").asText());
+        assertFalse(rule.has("query"), created.body());
+        assertEquals("PT1H", rule.get("spike").get("window").asText());
+        assertTrue(http.get("/api/rules").body().contains(id));
+        AlertRule stored = (AlertRule) lastValueOnTopic(Topics.ALERT_RULES.name(), id, AlertRule.class);
+        assertEquals(new AlertRule.SpikeCondition("entity", "nw:lachin-corridor", java.time.Duration.ofHours(1), 5, 5,
+                java.time.Duration.ofDays(7)), stored.spike());
+        assertEquals(400, http.get("/api/rules/" + id + "/matches").status(), "a spike rule has no archive query");
+
+        HttpResponse<String> longWindow = send("POST", "/api/rules", Map.of("name", "Broken spike", "spike",
+                Map.of("targetKind", "entity", "target", "Q7035479", "window", "2d")));
+        assertEquals(400, longWindow.statusCode(), longWindow.body());
+        assertEquals("invalid rule field 'spike.window'", json(longWindow.body()).get("error").asText());
+        HttpResponse<String> both = send("POST", "/api/rules", Map.of("name", "Broken spike", "query", "Lachin",
+                "spike", spike));
+        assertEquals("invalid rule field 'spike'", json(both.body()).get("error").asText());
+        assertFalse(http.get("/api/rules").body().contains("Broken spike"));
+    }
+
+    @Test
     void anInvalidQueryIsRefusedWithWhereItFailsAndIsNotStored() {
         HttpResponse<String> unclosed = send("POST", "/api/rules", Map.of("name", "Broken", "query",
                 "\"peace treaty\" AND (Armenia"));
@@ -196,6 +224,26 @@ class RulesAndAlertsTest {
                     .get("total").asLong());
             assertTrue(lastBytesOnTopic(Topics.DLQ.name(), "bad-" + suffix) != null, "the malformed alert is a dead letter");
         }
+    }
+
+    @Test
+    void aSpikeAlertKeepsItsFiguresInTheHistory() throws Exception {
+        String ruleId = createRule(Map.of("name", "Lachin surge", "spike", Map.of("targetKind", "entity",
+                "target", "nw:lachin-corridor")));
+        Alert plain = alert(ruleId, "https://news.am/lachin-spike-" + suffix, "Lachin corridor: 6 mentions");
+        Alert.SpikeFigures figures = new Alert.SpikeFigures("entity:nw:lachin-corridor", "Lachin corridor",
+                Instant.parse("2025-03-09T11:00:00Z"), Instant.parse("2025-03-09T12:00:00Z"), 6, 1.0, 6.0);
+        Alert spike = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(ruleId, "spike@" + suffix), ruleId, "Lachin surge",
+                plain.articleId(), plain.url(), plain.title(), plain.source(), plain.publishedAt(), plain.matchedAt(),
+                figures);
+
+        produceAlert(spike);
+
+        JsonNode listed = Await.until(WAIT, "the spike alert listed", () -> http.get("/api/alerts?rule=" + ruleId),
+                r -> r.status() == 200 && r.json().get("total").asLong() >= 1).json();
+        assertEquals(6, listed.at("/alerts/0/spike/count").asLong(), listed.toString());
+        assertEquals("Lachin corridor", listed.at("/alerts/0/spike/targetName").asText(), listed.toString());
+        assertEquals(6.0, listed.at("/alerts/0/spike/ratio").asDouble(), listed.toString());
     }
 
     @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar local-stack.jar demo}: the whole of newswatch on this machine, until Ctrl-C. */
 @Command(name = "local-stack", mixinStandardHelpOptions = true,
         description = "Runs newswatch locally with a real Kafka broker and Elasticsearch node.",
-        subcommands = {Main.Demo.class, BenchAlerts.class})
+        subcommands = {Main.Demo.class, BenchAlerts.class, BenchSearch.class, BenchEndToEnd.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -103,6 +103,9 @@ public final class Pipeline implements AutoCloseable {
         index = IndexService.start(IndexConfig.from(Settings.load("index-service")
                 .with("kafka.bootstrap-servers", bootstrapServers)
                 .with("elasticsearch.url", elasticsearchUrl)
+                // GET /api/trending is passed to the in-process enrich-service (its real port when configured as 0).
+                .with("enrich.url", "http://" + ports.host() + ":"
+                        + (enrich == null ? ports.enrich() : enrich.httpPort()))
                 .with("http.host", ports.host())
                 .with("http.port", Integer.toString(ports.api()))));
     }

@@ -84,4 +84,51 @@ class EventJsonTest {
         assertNull(Topics.ALERT_RULES.valueSerde().deserializer().deserialize("news.alert-rules", null));
         assertNull(Topics.ALERT_RULES.valueSerde().serializer().serialize("news.alert-rules", null));
     }
+
+    @Test
+    void aSpikeRuleRoundTripsWithReadableDurations() {
+        AlertRule rule = new AlertRule(AlertRule.SCHEMA_VERSION, "r2", "Lachin surge", null, null, true, SEEN, SEEN,
+                new AlertRule.SpikeCondition("entity", "Q1234", java.time.Duration.ofHours(1), 5, 5,
+                        java.time.Duration.ofDays(7)));
+        byte[] bytes = Topics.ALERT_RULES.valueSerde().serializer().serialize(Topics.ALERT_RULES.name(), rule);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"window\":\"PT1H\"") && json.contains("\"baseline\":\"PT168H\""), json);
+        assertTrue(!json.contains("\"query\"") && !json.contains("kind"), json);
+        AlertRule back = EventJson.read(bytes, AlertRule.class);
+        assertEquals(rule, back);
+        assertEquals(AlertRule.SPIKE, back.kind());
+        assertEquals("entity:Q1234", back.spike().key());
+    }
+
+    @Test
+    void aVersionOneQueryRuleStillReadsAsAQueryRule() {
+        String json = "{\"schemaVersion\":1,\"id\":\"r1\",\"name\":\"peace\",\"query\":\"treaty\",\"enabled\":true,"
+                + "\"createdAt\":\"2026-11-01T00:00:00Z\"}";
+        AlertRule rule = EventJson.read(json.getBytes(StandardCharsets.UTF_8), AlertRule.class);
+        assertEquals(AlertRule.QUERY, rule.kind());
+        assertNull(rule.spike());
+    }
+
+    @Test
+    void aSpikeConditionNamesWhatIsWrong() {
+        String json = "{\"id\":\"r3\",\"name\":\"x\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"spike\":{\"targetKind\":"
+                + "\"topic\",\"target\":\"conflict\",\"window\":\"PT1H\",\"factor\":5,\"minCount\":5,\"baseline\":\"PT30M\"}}";
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), AlertRule.class));
+        assertTrue(e.getMessage().contains("baseline must be longer than the window"), e.getMessage());
+    }
+
+    @Test
+    void aSpikeAlertCarriesItsFiguresAndAQueryAlertHasNone() {
+        Alert.SpikeFigures figures = new Alert.SpikeFigures("entity:Q1234", "Lachin", SEEN.minusSeconds(3600), SEEN,
+                12, 2.0, 6.0);
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor("r2", "spike@" + SEEN), "r2", "Lachin surge", "a1",
+                "https://e.am/a", "Lachin: 12 mentions", "e.am", null, SEEN, figures);
+        Alert back = EventJson.read(EventJson.write(alert), Alert.class);
+        assertEquals(alert, back);
+        assertEquals(AlertRule.SPIKE, back.kind());
+        Alert query = new Alert(Alert.SCHEMA_VERSION, "x", "r1", "n", "a1", null, null, null, null, SEEN);
+        assertTrue(!new String(EventJson.write(query), StandardCharsets.UTF_8).contains("spike"));
+        assertEquals(AlertRule.QUERY, query.kind());
+    }
 }

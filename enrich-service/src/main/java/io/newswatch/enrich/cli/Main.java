@@ -32,6 +32,7 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("annotate", new AnnotateCommand(in, out, err));
         commandLine.addSubcommand("bench-rules", new BenchRulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        commandLine.addSubcommand("bench-enrich", new BenchEnrichCommand(new PrintStream(out, true, StandardCharsets.UTF_8), err));
         commandLine.addSubcommand("train-sentiment", new TrainSentimentCommand(err));
         commandLine.addSubcommand("bench-sentiment", new BenchSentimentCommand());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));

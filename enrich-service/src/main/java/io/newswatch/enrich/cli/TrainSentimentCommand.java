@@ -51,6 +51,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
     boolean charGrams = FeatureOptions.DEFAULT.charGrams();
     @Option(names = "--trigrams", arity = "1", description = "word trigrams (default ${DEFAULT-VALUE})")
     boolean trigrams = FeatureOptions.DEFAULT.trigrams();
+    @Option(names = "--lexicon-paths", arity = "1",
+            description = "nearest lexicon words and the words between them and the target (default ${DEFAULT-VALUE})")
+    boolean lexiconPaths = FeatureOptions.DEFAULT.lexiconPaths();
 
     TrainSentimentCommand(PrintStream err) {
         this.err = err;
@@ -59,7 +62,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabelledTarget> data = NewsMtsc.read(train);
-        FeatureOptions features = new FeatureOptions(bits, window, charGrams, trigrams);
+        FeatureOptions features = new FeatureOptions(bits, window, charGrams, trigrams, lexiconPaths);
         TrainingOptions training = new TrainingOptions(epochs, learningRate, l2, TrainingOptions.DEFAULT.seed(), balanced,
                 toneExamples, coreferences);
         err.println("train-sentiment: " + data.size() + " targets and coreferent mentions; " + features + "; " + training);

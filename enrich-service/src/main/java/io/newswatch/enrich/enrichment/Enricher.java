@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class Enricher {
     /** Version of the enrichment logic; bump it when the same input would give different output. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final List<EnrichmentStage> stages;
     private final Clock clock;
@@ -38,8 +38,9 @@ public final class Enricher {
     }
 
     /**
-     * The standard stages: language detection (shared Lingua detector), the gazetteer, sentiment
-     * (English; the bundled model), then topics (the bundled taxonomy).
+     * The standard stages: language detection (shared Lingua detector), entities (the gazetteer in every
+     * language, plus CoreNLP's name tagger on English text, shared per JVM and loaded by the first English
+     * article), sentiment (English; the bundled model), then topics (the bundled taxonomy).
      */
     public static Enricher standard(Gazetteer gazetteer, Clock clock) {
         return new Enricher(standardStages(LanguageDetector.shared(), gazetteer), clock);
@@ -51,21 +52,32 @@ public final class Enricher {
                 SentimentStage.bundled(), TopicStage.bundled()));
     }
 
-    /** Runs every stage over {@code text}. */
+    /** Runs every stage over {@code text} (a text without headline). */
     public Analysis analyse(String text, String declaredLanguage) {
-        Analysis analysis = Analysis.of(text, declaredLanguage);
+        return analyse(Analysis.of(text, declaredLanguage));
+    }
+
+    /** Runs every stage, starting from {@code start}. */
+    public Analysis analyse(Analysis start) {
+        Analysis analysis = start;
         for (EnrichmentStage stage : stages) analysis = stage.apply(analysis);
         return analysis;
     }
 
-    /** The enriched form of {@code article}; entity offsets refer to {@link EnrichedArticle#analysedText}. */
+    /**
+     * The enriched form of {@code article}; entity offsets refer to {@link EnrichedArticle#analysedText},
+     * extended by the lead image's caption ({@link Analysis#ofArticle}).
+     */
     public EnrichedArticle enrich(RawArticle article) {
-        Analysis analysis = analyse(EnrichedArticle.analysedText(article), article.language());
+        Analysis analysis = analyse(Analysis.ofArticle(article));
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, analysis.language(), analysis.entities(),
                 analysis.sentiment(), analysis.topics(), clock.instant(), versions);
     }
 
-    /** What produced the output: {@code enricher}, {@code language}, {@code kb}, {@code sentiment}, {@code topics}. */
+    /**
+     * What produced the output: {@code enricher}, {@code language}, {@code kb}, {@code ner}, {@code sentiment},
+     * {@code topics}.
+     */
     public Map<String, String> versions() {
         return versions;
     }

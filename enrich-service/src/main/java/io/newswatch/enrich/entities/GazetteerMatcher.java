@@ -47,6 +47,14 @@ public final class GazetteerMatcher {
         return mentions;
     }
 
+    /**
+     * {@code text} as aliases are compared: case and typographic variants folded. Two aliases with
+     * the same folded form are the same alias.
+     */
+    public static String fold(String text) {
+        return Tokens.fold(text);
+    }
+
     /** Number of distinct (folded) alias forms indexed, including generated case forms. */
     public int aliasForms() {
         return trie.size();

@@ -8,11 +8,14 @@ package io.newswatch.enrich.sentiment;
  * @param window        how many tokens left and right of the target count as its context
  * @param charGrams     whether to add character 3- to 5-grams of the context words
  * @param trigrams      whether to add word trigrams of the whole sentence
+ * @param lexiconPaths  whether to add the nearest lexicon word on each side of the target and the
+ *                      words between them
  */
-public record FeatureOptions(int dimensionBits, int window, boolean charGrams, boolean trigrams) {
+public record FeatureOptions(int dimensionBits, int window, boolean charGrams, boolean trigrams,
+                             boolean lexiconPaths) {
 
     /** The options the bundled model is trained with (chosen by cross-validation on train.jsonl). */
-    public static final FeatureOptions DEFAULT = new FeatureOptions(18, 10, true, true);
+    public static final FeatureOptions DEFAULT = new FeatureOptions(18, 10, true, true, true);
 
     public FeatureOptions {
         if (dimensionBits < 10 || dimensionBits > 24) throw new IllegalArgumentException("dimensionBits must be 10..24");

@@ -11,7 +11,8 @@ import java.util.Set;
  * Features of "the sentiment of a sentence toward a span of it": the sentence's words and
  * n-grams (with negation marked), the words left and right of the target (separately, weighted
  * by distance), lexicon polarity overall and near the target, and where the target stands
- * (sentence subject, speaker of a quote, agent after "by", inside quotation marks).
+ * (sentence subject, speaker of a quote, agent after "by", inside quotation marks), and the
+ * words on the path from the target to its nearest lexicon word on each side.
  *
  * <p>The target's own words are replaced by one placeholder so that the model learns how
  * sentences talk about someone, not who is usually talked about in the training data.
@@ -26,6 +27,8 @@ final class TargetFeatures {
             "argued", "argues", "insisted", "claimed", "claims", "stated", "declared", "tweeted", "noted", "explained");
     private static final Set<String> QUOTES = Set.of("\"", "“", "”", "'");
     private static final int NEGATION_SCOPE = 6;
+    /** How far from the target {@link #lexiconPathFeatures} looks for a lexicon word. */
+    private static final int PATH_LENGTH = 12;
 
     private final FeatureOptions options;
     private final Lexicon lexicon;
@@ -45,6 +48,7 @@ final class TargetFeatures {
         sentenceFeatures(words, negated, features);
         lexiconFeatures(words, negated, target, features);
         if (target >= 0) contextFeatures(words, negated, target, features);
+        if (target >= 0 && options.lexiconPaths()) lexiconPathFeatures(words, negated, target, features);
         return hash(features);
     }
 
@@ -106,6 +110,27 @@ final class TargetFeatures {
             else negative -= score;
         }
         features.put("lex:balance", (positive - negative) / (positive + negative + 1f));
+    }
+
+    /**
+     * The nearest lexicon word on each side of the target (within {@value #PATH_LENGTH} tokens):
+     * its polarity and distance, the word itself, and the words between it and the target, so the
+     * model can learn which paths carry a word's polarity to the target ("X accused" vs "accused X",
+     * "praised by X").
+     */
+    private void lexiconPathFeatures(List<String> words, boolean[] negated, int target, Map<String, Float> features) {
+        for (int step = -1; step <= 1; step += 2) {
+            String side = step < 0 ? "l" : "r";
+            for (int i = target + step, d = 1; i >= 0 && i < words.size() && d <= PATH_LENGTH; i += step, d++) {
+                int score = lexicon.score(words.get(i)) * (negated[i] ? -1 : 1);
+                if (score == 0) continue;
+                String path = side + ':' + (score > 0 ? "pos" : "neg") + ':';
+                features.put("pd:" + path + Math.min(d, 6), 1f);
+                features.put("pw:" + path + words.get(i), 1f);
+                for (int j = target + step; j != i; j += step) features.put("pb:" + path + words.get(j), 1f);
+                break;
+            }
+        }
     }
 
     private void contextFeatures(List<String> words, boolean[] negated, int target, Map<String, Float> features) {

@@ -16,7 +16,7 @@ public record TrainingOptions(int epochs, double learningRate, double l2, long s
                               boolean toneExamples, boolean coreferences) {
 
     /** The options of the bundled model (chosen by cross-validation on train.jsonl). */
-    public static final TrainingOptions DEFAULT = new TrainingOptions(12, 0.05, 1e-4, 42, true, true, true);
+    public static final TrainingOptions DEFAULT = new TrainingOptions(12, 0.05, 3e-4, 42, true, true, true);
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");

@@ -2,6 +2,7 @@ package io.newswatch.enrich.topology;
 
 import io.newswatch.enrich.alerts.InvalidRuleException;
 import io.newswatch.enrich.alerts.RuleMatcher;
+import io.newswatch.enrich.alerts.SpikeRules;
 import io.newswatch.events.AlertRule;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.MalformedEventException;
@@ -19,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global store of {@code news.alert-rules} and the {@link RuleMatcher} in step: at
- * init it loads what the store already holds (restored state), then every record (during
- * restoration and live) updates both. A tombstone removes the rule, a disabled rule stays in the
+ * Keeps the global store of {@code news.alert-rules}, the {@link RuleMatcher} (query rules) and the
+ * {@link SpikeRules} in step: at init it loads what the store already holds (restored state), then
+ * every record (during restoration and live) updates them. A tombstone removes the rule, a disabled rule stays in the
  * store but not in the matcher, and a record that is not a valid rule is logged, counted and
  * kept out of the matcher: the API validates rules, but the topic is not trusted.
  */
@@ -29,12 +30,14 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
     private static final Logger LOG = LoggerFactory.getLogger(RuleStoreProcessor.class);
 
     private final RuleMatcher matcher;
+    private final SpikeRules spikes;
     private final AlertCounters counters;
     private KeyValueStore<String, byte[]> store;
 
-    RuleStoreProcessor(RuleMatcher matcher, AlertCounters counters) {
-        this.matcher = matcher;
-        this.counters = counters;
+    RuleStoreProcessor(AlertMatching alerts) {
+        this.matcher = alerts.matcher();
+        this.spikes = alerts.spikes();
+        this.counters = alerts.counters();
     }
 
     @Override
@@ -45,12 +48,17 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
             while (all.hasNext()) {
                 KeyValue<String, byte[]> entry = all.next();
                 AlertRule rule = read(entry.key, entry.value);
-                if (rule != null) rules.add(rule);
+                if (rule != null && rule.spike() != null) {
+                    spikes.put(rule);
+                } else if (rule != null) {
+                    rules.add(rule);
+                }
             }
         }
         Map<String, InvalidRuleException> invalid = matcher.putAll(rules);
         invalid.forEach((id, e) -> skipped(id, e));
-        LOG.info("alert rules loaded: {} enabled of {} stored", matcher.size(), rules.size() + invalid.size());
+        LOG.info("alert rules loaded: {} query rules enabled of {} stored, {} spike rules enabled", matcher.size(),
+                rules.size(), spikes.size());
     }
 
     @Override
@@ -63,6 +71,7 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
         if (record.value() == null) {
             store.delete(ruleId);
             matcher.remove(ruleId);
+            spikes.remove(ruleId);
             return;
         }
         store.put(ruleId, record.value());
@@ -71,8 +80,11 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
 
     private void apply(String ruleId, byte[] value) {
         AlertRule rule = read(ruleId, value);
-        if (rule == null) {
-            matcher.remove(ruleId);
+        if (rule == null || rule.spike() != null) matcher.remove(ruleId);
+        if (rule == null || rule.spike() == null) spikes.remove(ruleId);
+        if (rule == null) return;
+        if (rule.spike() != null) {
+            spikes.put(rule);
             return;
         }
         try {

@@ -34,7 +34,7 @@ class EnricherTest {
         assertSame(raw, enriched.article());
         assertEquals("en", enriched.language());
         assertEquals(NOW, enriched.enrichedAt());
-        assertEquals(Set.of("enricher", "language", "kb", "sentiment", "topics"), enriched.versions().keySet());
+        assertEquals(Set.of("enricher", "language", "kb", "ner", "sentiment", "topics"), enriched.versions().keySet());
         assertEquals("lingua-1.2.2", enriched.versions().get("language"));
         assertEquals(KB.versionTag(), enriched.versions().get("kb"));
         assertEquals(SentimentModel.bundled().version(), enriched.versions().get("sentiment"));

@@ -25,6 +25,18 @@ class TargetFeaturesTest {
     }
 
     @Test
+    void thePathToTheNearestLexiconWordTellsWhoIsPraisedFromWhoPraises() {
+        // Same words, same nearest lexicon word; only the path between it and the target differs.
+        FeatureOptions withoutPaths = new FeatureOptions(18, 10, true, true, false);
+        TargetFeatures plain = new TargetFeatures(withoutPaths, Lexicon.bundled());
+        String sentence = "Smith praised Jones.";
+        int pathFeatures = features.extract(sentence, 0, 5).size() - plain.extract(sentence, 0, 5).size();
+        assertEquals(2, pathFeatures, "distance and word of the lexicon word right of the target");
+        assertEquals(3, features.extract("Smith was praised.", 0, 5).size()
+                - plain.extract("Smith was praised.", 0, 5).size(), "plus the word between them");
+    }
+
+    @Test
     void negationFlipsLexiconPolarity() {
         Lexicon lexicon = new Lexicon(Map.of("good", 2));
         assertEquals(2, lexicon.score("good"));

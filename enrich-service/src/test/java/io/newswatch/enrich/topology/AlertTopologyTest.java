@@ -71,6 +71,26 @@ class AlertTopologyTest {
     }
 
     @Test
+    void theIdOfARaisedAlertIsForgottenAfterTheDedupeRetention() {
+        putRule("r1", "treaty", true);
+        harness.pipe(TREATY);
+        harness.driver.advanceWallClockTime(TopologyHarness.DEDUPE_RETENTION.minusDays(1));
+        harness.pipe(TREATY);
+        assertEquals(1, harness.alerts.readRecordsToList().size(), "within the retention: still once");
+
+        harness.driver.advanceWallClockTime(java.time.Duration.ofDays(2));
+        assertEquals(1.0, harness.registry.get("newswatch.enrich.alerts.dedupe.expired").counter().count());
+        harness.pipe(TREATY);
+        assertEquals(1, harness.alerts.readRecordsToList().size(), "replayed after the retention: alerts again");
+    }
+
+    @Test
+    void theSweepRunsAtMostHourlyAndOftenerForShortRetentions() {
+        assertEquals(java.time.Duration.ofHours(1), AlertProcessor.sweepInterval(java.time.Duration.ofDays(30)));
+        assertEquals(java.time.Duration.ofMinutes(6), AlertProcessor.sweepInterval(java.time.Duration.ofHours(1)));
+    }
+
+    @Test
     void aDeletedRuleRaisesNothing() {
         putRule("r1", "treaty", true);
         harness.rules.pipeInput("r1", null);

@@ -2,6 +2,7 @@ package io.newswatch.enrich.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.enrich.alerts.RuleMatcher;
+import io.newswatch.enrich.alerts.SpikeRules;
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.events.Alert;
 import io.newswatch.events.AlertRule;
@@ -11,6 +12,7 @@ import io.newswatch.events.RawArticle;
 import io.newswatch.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
@@ -25,7 +27,12 @@ final class TopologyHarness implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    static final Duration BUCKET = Duration.ofMinutes(5);
+    static final Duration RETENTION = Duration.ofDays(8);
+    static final Duration DEDUPE_RETENTION = Duration.ofDays(30);
+
     final RuleMatcher matcher = RuleMatcher.create();
+    final SpikeRules spikes = new SpikeRules();
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> raw;
     final TestInputTopic<String, AlertRule> rules;
@@ -37,8 +44,10 @@ final class TopologyHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        AlertMatching matching = new AlertMatching(matcher, AlertCounters.in(registry), Clock.fixed(NOW, ZoneOffset.UTC));
-        driver = new TopologyTestDriver(EnrichTopology.build(enricher, EnrichCounters.in(registry), matching), props);
+        AlertMatching matching = new AlertMatching(matcher, spikes, AlertCounters.in(registry),
+                Clock.fixed(NOW, ZoneOffset.UTC), new MentionWindows(BUCKET, RETENTION), DEDUPE_RETENTION);
+        driver = new TopologyTestDriver(EnrichTopology.build(enricher, EnrichCounters.in(registry), matching), props,
+                NOW);
         raw = driver.createInputTopic(Topics.RAW.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         rules = driver.createInputTopic(Topics.ALERT_RULES.name(), Topics.ALERT_RULES.keySerde().serializer(),
                 Topics.ALERT_RULES.valueSerde().serializer());

@@ -7,22 +7,25 @@ import java.time.Instant;
 /**
  * An alert as stored in the {@code news-alerts} index ({@code _id} = alert id): the alert, when
  * index-service first received it, and its webhook delivery state, which doubles as the delivery
- * log: a replayed alert is never indexed over it.
+ * log: a replayed alert is never indexed over it. {@code spike} holds a spike rule's figures (null for
+ * a query rule's alert).
  */
 public record AlertDocument(String id, String ruleId, String ruleName, String articleId, String url, String title,
                             String source, Instant publishedAt, Instant matchedAt, Instant receivedAt,
-                            Delivery delivery) {
+                            Delivery delivery,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Alert.SpikeFigures spike) {
 
     /** A new document for {@code alert}; {@code delivery} says whether a webhook is due. */
     public static AlertDocument of(Alert alert, Instant receivedAt, Delivery delivery) {
         return new AlertDocument(alert.id(), alert.ruleId(), alert.ruleName(), alert.articleId(), alert.url(),
-                alert.title(), alert.source(), alert.publishedAt(), alert.matchedAt(), receivedAt, delivery);
+                alert.title(), alert.source(), alert.publishedAt(), alert.matchedAt(), receivedAt, delivery,
+                alert.spike());
     }
 
     /** The alert event again, as webhooks receive it. */
     public Alert alert() {
         return new Alert(Alert.SCHEMA_VERSION, id, ruleId, ruleName, articleId, url, title, source, publishedAt,
-                matchedAt);
+                matchedAt, spike);
     }
 
     /**

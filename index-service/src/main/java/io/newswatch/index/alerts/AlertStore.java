@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class AlertStore {
     private static final String TEMPLATE_RESOURCE = "/elastic/alert-template.json";
-    private static final long TEMPLATE_VERSION = 1;
+    private static final long TEMPLATE_VERSION = 2;
     private static final int CONFLICT = 409;
 
     private final ElasticsearchClient client;
@@ -48,7 +48,10 @@ public final class AlertStore {
         client.indices().putIndexTemplate(r -> r.name(index).indexPatterns(index).version(TEMPLATE_VERSION)
                 .priority(200L).meta("managed_by", JsonData.of("newswatch index-service"))
                 .template(t -> t.withJson(new StringReader(template))));
-        if (client.indices().exists(r -> r.index(index)).value()) return;
+        if (client.indices().exists(r -> r.index(index)).value()) {
+            addNewFields(template);
+            return;
+        }
         try {
             client.indices().create(r -> r.index(index));
         } catch (ElasticsearchException e) {
@@ -122,6 +125,12 @@ public final class AlertStore {
 
     private static List<AlertDocument> sources(SearchResponse<AlertDocument> r) {
         return r.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    /** An index made by an older version gets the fields added since (adding fields is always allowed). */
+    private void addNewFields(String template) throws IOException {
+        String mappings = new ObjectMapper().readTree(template).get("mappings").toString();
+        client.indices().putMapping(r -> r.index(index).withJson(new StringReader(mappings)));
     }
 
     private static String readTemplate() {

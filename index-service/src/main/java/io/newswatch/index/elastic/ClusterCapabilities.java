@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What the cluster offers that the index could use. The local integ-test distribution has only
  * the core modules; the full distribution adds {@code analysis-common} (language analyzers,
- * stemmers, folding), which language-aware subfields will use once they exist.
+ * stemmers, folding), which {@link LanguageAnalysis} uses when it is there.
  *
  * @param versions       Elasticsearch versions of the nodes
  * @param analysisCommon every node has the {@code analysis-common} module
@@ -33,9 +33,7 @@ public record ClusterCapabilities(List<String> versions, boolean analysisCommon)
 
     /** How text is analysed, for the start-up log. */
     public String analysis() {
-        return analysisCommon
-                ? "standard analyzer (analysis-common is available; language-aware subfields are not configured yet)"
-                : "standard analyzer only (no analysis-common module: no language analyzers)";
+        return LanguageAnalysis.describe(analysisCommon);
     }
 
     private static boolean hasAnalysisCommon(NodeInfo node) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the cluster ready for articles: the index template (settings, mappings, alias) for the
  * monthly indices, the current month's index (so the alias always resolves), and the template's
- * mappings applied to existing indices (new fields reach old months). Idempotent; run at start and
+ * mappings applied to existing indices (new fields reach old months), with language subfields when
+ * the cluster has the analyzers ({@link LanguageAnalysis}). Idempotent; run at start and
  * whenever Elasticsearch comes back, since a wiped cluster loses its templates. Used by one
  * thread (the indexer's).
  */
@@ -26,7 +27,7 @@ public final class IndexSetup {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
     private static final String TEMPLATE_RESOURCE = "/elastic/article-template.json";
     /** Bump when the template changes, so {@code GET _index_template} shows which one is installed. */
-    static final long TEMPLATE_VERSION = 2;
+    static final long TEMPLATE_VERSION = 3;
     private static final long TEMPLATE_PRIORITY = 200;
 
     private final ElasticsearchClient client;
@@ -44,10 +45,11 @@ public final class IndexSetup {
     /** Detects the cluster's capabilities and installs everything; throws while the cluster is unreachable. */
     public ClusterCapabilities run() throws IOException {
         ClusterCapabilities capabilities = ClusterCapabilities.detect(client);
-        putTemplate();
+        JsonNode chosen = LanguageAnalysis.template(template, capabilities);
+        putTemplate(chosen);
         knownIndices.clear(); // the cluster may have been wiped
         ensureIndex(index.indexFor(clock.instant()));
-        updateExistingMappings();
+        updateExistingMappings(chosen);
         return capabilities;
     }
 
@@ -65,8 +67,8 @@ public final class IndexSetup {
         knownIndices.add(name);
     }
 
-    private void putTemplate() throws IOException {
-        String body = template.toString();
+    private void putTemplate(JsonNode chosen) throws IOException {
+        String body = chosen.toString();
         client.indices().putIndexTemplate(r -> r.name(index.templateName())
                 .indexPatterns(index.pattern())
                 .priority(TEMPLATE_PRIORITY)
@@ -76,8 +78,8 @@ public final class IndexSetup {
     }
 
     /** Adds new fields to the indices behind the alias; a conflicting change is logged, not fatal. */
-    private void updateExistingMappings() throws IOException {
-        String mappings = template.get("mappings").toString();
+    private void updateExistingMappings(JsonNode chosen) throws IOException {
+        String mappings = chosen.get("mappings").toString();
         try {
             client.indices().putMapping(r -> r.index(index.alias()).withJson(new StringReader(mappings)));
         } catch (ElasticsearchException e) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code GET /api/search/export?format=csv|jsonl&limit=&q=&<filters>&sort=}: every article the
  * search finds, up to {@link #MAX_LIMIT}, streamed as CSV or JSON Lines. The headers
  * {@code X-Total-Count} (matches) and {@code X-Export-Limit} (the cap applied) say whether the
- * file holds all of them. Parameter errors are 400s, raised before anything is written.
+ * file holds all of them. Parameter errors are 400s, raised before anything is written. The pages
+ * are read from one point in time (see {@link ArticleScan}), released when the export ends.
  */
 public final class ExportController {
     /** Most articles one export holds. */
@@ -48,14 +49,15 @@ public final class ExportController {
                 throw new InvalidSearchException(name, "an export walks all pages itself: leave out '" + name + "'");
             }
         }
-        ArticleScan scan = search.scan(SearchParams.parse(params), limit);
-        ctx.contentType(format.contentType)
-                .header("Content-Disposition", "attachment; filename=\"newswatch-export." + format.extension + "\"")
-                .header("X-Total-Count", String.valueOf(scan.total()))
-                .header("X-Export-Limit", String.valueOf(limit));
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        write(scan, format, out);
-        out.flush();
+        try (ArticleScan scan = search.scan(SearchParams.parse(params), limit)) {
+            ctx.contentType(format.contentType)
+                    .header("Content-Disposition", "attachment; filename=\"newswatch-export." + format.extension + "\"")
+                    .header("X-Total-Count", String.valueOf(scan.total()))
+                    .header("X-Export-Limit", String.valueOf(limit));
+            Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+            write(scan, format, out);
+            out.flush();
+        }
     }
 
     private static void write(ArticleScan scan, ExportFormat format, Writer out) throws IOException {

@@ -1,5 +1,6 @@
 package io.newswatch.index.rules;
 
+import io.newswatch.events.AlertRule;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
 import java.net.URI;
@@ -13,29 +14,45 @@ import java.util.Map;
  * checks it; every problem is an {@link InvalidRuleException} naming the field.
  *
  * @param name    what the team calls the rule (required)
- * @param query   Lucene / Elasticsearch query-string syntax (required)
+ * @param query   Lucene / Elasticsearch query-string syntax (required, unless {@code spike} is given)
  * @param webhook http(s) URL alerts are POSTed to, or null
  * @param secret  key of the HMAC-SHA256 signature of webhook bodies, or null
  * @param enabled false keeps the rule without matching; default true
  * @param payload  {@code json} (default) or {@code slack}
  * @param throttle at most one webhook per story within this window ({@code 1h}, {@code 30m}), or null
+ * @param spike    the condition of a spike rule (instead of a query), or null for a query rule
  */
 public record RuleRequest(String name, String query, String webhook, String secret, Boolean enabled,
-                          String payload, String throttle) {
+                          String payload, String throttle, SpikeRequest spike) {
     static final int MAX_NAME_CHARS = 200;
     static final int MAX_URL_CHARS = 2_048;
     static final Duration MAX_THROTTLE = Duration.ofDays(7);
 
-    /** This request, trimmed and checked (the query with {@link RuleQuery}). */
+    /** A query rule's request. */
+    public RuleRequest(String name, String query, String webhook, String secret, Boolean enabled, String payload,
+                       String throttle) {
+        this(name, query, webhook, secret, enabled, payload, throttle, null);
+    }
+
+    /** This request, trimmed and checked (the query with {@link RuleQuery}, the spike condition with {@link SpikeRequest}). */
     public RuleRequest validated() {
         String cleanName = required("name", name);
         if (cleanName.length() > MAX_NAME_CHARS) {
             throw new InvalidRuleException("name", "name must be at most " + MAX_NAME_CHARS + " characters");
         }
-        String cleanQuery = RuleQuery.check(required("query", query));
+        if (spike != null && blankToNull(query) != null) {
+            throw new InvalidRuleException("spike", "a rule has either a query or a spike condition, not both");
+        }
+        String cleanQuery = spike == null ? RuleQuery.check(required("query", query)) : null;
+        if (spike != null) spike.condition();
         Duration window = throttleWindow();
         return new RuleRequest(cleanName, cleanQuery, webhook(webhook), blankToNull(secret), enabled,
-                format().name().toLowerCase(Locale.ROOT), window == null ? null : window.toString());
+                format().name().toLowerCase(Locale.ROOT), window == null ? null : window.toString(), spike);
+    }
+
+    /** The checked spike condition, or null for a query rule. */
+    public AlertRule.SpikeCondition spikeCondition() {
+        return spike == null ? null : spike.condition();
     }
 
     /** True unless explicitly disabled. */
@@ -97,6 +114,6 @@ public record RuleRequest(String name, String query, String webhook, String secr
     @Override
     public String toString() {
         return "RuleRequest[name=" + name + ", query=" + query + ", webhook=" + webhook + ", signed="
-                + (secret != null) + ", enabled=" + enabled + ", payload=" + payload + ", throttle=" + throttle + "]";
+                + (secret != null) + ", enabled=" + enabled + ", payload=" + payload + ", throttle=" + throttle + ", spike=" + spike + "]";
     }
 }

@@ -60,8 +60,13 @@ public final class RuleRoutes {
 
     /** Paging and filter parameters of {@code /api/search} apply; {@code q} is the rule's query. */
     private void matches(Context ctx) {
+        Rule rule = existing(ctx);
+        if (rule.definition().spike() != null) {
+            throw new InvalidRuleException("query", "rule " + rule.id() + " is a spike rule: it has no query to run "
+                    + "over the archive (see GET /api/trending for the counts)");
+        }
         Map<String, List<String>> params = new HashMap<>(ctx.queryParamMap());
-        params.put("q", List.of(existing(ctx).definition().query()));
+        params.put("q", List.of(rule.definition().query()));
         ctx.json(search.search(SearchParams.parse(params)));
     }
 

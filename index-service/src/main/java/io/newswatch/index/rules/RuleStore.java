@@ -113,7 +113,7 @@ public final class RuleStore implements AutoCloseable {
     /** Settings first: once the rule is visible, its settings are there too. */
     private Rule write(String id, RuleRequest valid, Instant createdAt, Instant updatedAt) {
         AlertRule definition = new AlertRule(AlertRule.SCHEMA_VERSION, id, valid.name(), valid.query(), valid.webhook(),
-                valid.isEnabled(), createdAt, updatedAt);
+                valid.isEnabled(), createdAt, updatedAt, valid.spikeCondition());
         RuleSettings settings = new RuleSettings(RuleSettings.SCHEMA_VERSION, valid.secret(), valid.format(),
                 valid.throttleWindow());
         awaitApplied(send(RuleTopics.SETTINGS, id, settings));

@@ -10,24 +10,34 @@ import java.util.function.Function;
  * Every article matching a search, up to a limit, fetched page by page with {@code search_after}
  * on the search's stable sort (the article id breaks ties). The first page is fetched when the scan
  * is made, so a bad query or an unreachable cluster fails before anything is written; the rest
- * as the iteration reaches them. Without a point in time, articles indexed during a long scan may
- * or may not appear; none appears twice.
+ * as the iteration reaches them. The pages are read from one point in time, so articles indexed
+ * during a long scan do not shift it: none appears twice, none is skipped. The point in time is
+ * released when the scan ends or is closed.
  */
-public final class ArticleScan implements Iterator<ArticleDocument> {
+public final class ArticleScan implements Iterator<ArticleDocument>, AutoCloseable {
     /** One page of a scan: the articles and the sort values of the last one. */
     record Page(long total, List<ArticleDocument> articles, List<Object> lastSort) {}
 
     private final Function<List<Object>, Page> fetch;
     private final int limit;
     private final long total;
+    private final Runnable release;
+    private boolean released;
     private Page page;
     private int inPage;
     private int returned;
 
-    ArticleScan(Function<List<Object>, Page> fetch, int limit) {
+    /** @param release frees what the scan holds (its point in time); run once, at the end or on close */
+    ArticleScan(Function<List<Object>, Page> fetch, int limit, Runnable release) {
         this.fetch = fetch;
         this.limit = limit;
-        this.page = fetch.apply(null);
+        this.release = release;
+        try {
+            this.page = fetch.apply(null);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         this.total = page.total();
     }
 
@@ -38,12 +48,23 @@ public final class ArticleScan implements Iterator<ArticleDocument> {
 
     @Override
     public boolean hasNext() {
-        if (returned >= limit) return false;
-        if (inPage < page.articles().size()) return true;
-        if (page.articles().isEmpty() || page.lastSort() == null) return false;
-        page = fetch.apply(page.lastSort());
-        inPage = 0;
-        return !page.articles().isEmpty();
+        if (returned < limit && inPage < page.articles().size()) return true;
+        if (returned < limit && !page.articles().isEmpty() && page.lastSort() != null) {
+            page = fetch.apply(page.lastSort());
+            inPage = 0;
+            if (!page.articles().isEmpty()) return true;
+        }
+        close();
+        return false;
+    }
+
+    /** Releases the point in time; the scan ends. Idempotent. */
+    @Override
+    public void close() {
+        if (released) return;
+        released = true;
+        page = new Page(total, List.of(), null);
+        release.run();
     }
 
     @Override

@@ -9,29 +9,58 @@ import io.newswatch.index.elastic.ArticleDocument;
 import io.newswatch.index.elastic.ArticleIndex;
 import io.newswatch.index.elastic.ElasticErrors;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
-/** Runs article searches against the alias: the one place search talks to Elasticsearch. */
+/**
+ * Runs article searches against the alias: the one place search talks to Elasticsearch. Paging
+ * (the {@code next} cursor, exports) reads from a point in time opened with the first page, so
+ * the result set does not shift while articles arrive.
+ */
 public final class ArticleSearch {
     /** Articles fetched per request of a scan. */
     static final int SCAN_PAGE = 1_000;
+    /** How long a result set stays pageable between two requests, unless configured. */
+    public static final Duration DEFAULT_PIT_KEEP_ALIVE = Duration.ofMinutes(2);
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+    private final PointsInTime pits;
+    private final Duration keepAlive;
 
     public ArticleSearch(ElasticsearchClient client, ArticleIndex index) {
+        this(client, index, DEFAULT_PIT_KEEP_ALIVE);
+    }
+
+    /** @param keepAlive how long a result set stays pageable after each page ({@code search.pit-keep-alive}) */
+    public ArticleSearch(ElasticsearchClient client, ArticleIndex index, Duration keepAlive) {
         this.client = client;
         this.index = index;
+        this.pits = new PointsInTime(client, index, keepAlive);
+        this.keepAlive = keepAlive;
     }
 
     /**
-     * One page of articles matching {@code params}.
+     * One page of articles matching {@code params}: a first page opens a point in time that its
+     * cursor carries; the last page releases it.
      *
-     * @throws InvalidSearchException     when Elasticsearch refuses the query (it cannot parse {@code q})
+     * @throws InvalidSearchException     when Elasticsearch refuses the query (it cannot parse {@code q}),
+     *                                    or the cursor's point in time has expired ({@code after})
      * @throws SearchUnavailableException when Elasticsearch cannot answer now
      */
     public SearchPage search(SearchParams params) {
-        SearchRequest request = SearchRequestBuilder.build(params, index);
-        return SearchResponseMapper.page(params, run(params, request));
+        boolean first = params.after().isEmpty();
+        String pit = first ? openPit() : params.after().get().pitId();
+        try {
+            SearchResponse<ArticleDocument> response = run(params, SearchRequestBuilder.build(params, index,
+                    pits.of(pit)), !first && pit != null);
+            String current = response.pitId() != null ? response.pitId() : pit;
+            SearchPage page = SearchResponseMapper.page(params, response, current);
+            if (page.next() == null && current != null) pits.close(current);
+            return page;
+        } catch (RuntimeException e) {
+            if (first && pit != null) pits.close(pit);
+            throw e;
+        }
     }
 
     /**
@@ -43,8 +72,16 @@ public final class ArticleSearch {
      */
     public ArticleScan scan(SearchParams params, int limit) {
         int pageSize = Math.min(limit, SCAN_PAGE);
-        return new ArticleScan(after -> SearchResponseMapper.scanPage(
-                run(params, SearchRequestBuilder.scanPage(params, index, after, pageSize))), limit);
+        String[] pit = {openPit()}; // renewed by every page
+        return new ArticleScan(after -> {
+            SearchResponse<ArticleDocument> response = run(params,
+                    SearchRequestBuilder.scanPage(params, index, pits.of(pit[0]), after, pageSize),
+                    after != null && pit[0] != null);
+            if (response.pitId() != null) pit[0] = response.pitId();
+            return SearchResponseMapper.scanPage(response);
+        }, limit, () -> {
+            if (pit[0] != null) pits.close(pit[0]);
+        });
     }
 
     /**
@@ -67,25 +104,46 @@ public final class ArticleSearch {
     public List<SearchPage.Hit> similar(String id, int size) {
         Hit<ArticleDocument> found = find(id);
         SearchRequest request = SearchRequestBuilder.moreLikeThis(found.index(), id, size, index);
-        return run(SearchParams.all(), request).hits().hits().stream().map(SearchResponseMapper::hit).toList();
+        return run(SearchParams.all(), request, false).hits().hits().stream().map(SearchResponseMapper::hit).toList();
     }
 
     private Hit<ArticleDocument> find(String id) {
-        List<Hit<ArticleDocument>> hits = run(SearchParams.all(), SearchRequestBuilder.byId(id, index)).hits().hits();
+        List<Hit<ArticleDocument>> hits = run(SearchParams.all(), SearchRequestBuilder.byId(id, index), false)
+                .hits().hits();
         if (hits.isEmpty()) throw new UnknownArticleException(id);
         return hits.get(0);
     }
 
-    private SearchResponse<ArticleDocument> run(SearchParams params, SearchRequest request) {
+    private String openPit() {
         try {
-            return client.search(request, ArticleDocument.class);
+            return pits.open().orElse(null);
         } catch (ElasticsearchException e) {
+            if (ElasticErrors.isUnavailable(e)) throw unavailable(e);
+            throw e;
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** @param paging the request continues from a point in time a cursor carried, which may have expired */
+    private SearchResponse<ArticleDocument> run(SearchParams params, SearchRequest request, boolean paging) {
+        try {
+            SearchResponse<ArticleDocument> response = client.search(request, ArticleDocument.class);
+            if (paging && response.shards().failed().intValue() > 0) throw expired();
+            return response;
+        } catch (ElasticsearchException e) {
+            if (paging && PointsInTime.isGone(e)) throw expired();
             if (ElasticErrors.isUnavailable(e)) throw unavailable(e);
             if (e.status() / 100 == 4) throw new InvalidSearchException(blame(params, e), ElasticErrors.searchError(e));
             throw e;
         } catch (IOException e) {
             throw unavailable(e);
         }
+    }
+
+    private InvalidSearchException expired() {
+        return new InvalidSearchException("after", "cursor expired, start again: the result set it pages through "
+                + "is kept for " + keepAlive.toSeconds() + " s after each page; search again without 'after'");
     }
 
     private static String blame(SearchParams params, ElasticsearchException e) {

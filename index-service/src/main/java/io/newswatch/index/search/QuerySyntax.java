@@ -1,6 +1,7 @@
 package io.newswatch.index.search;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import io.newswatch.index.elastic.LanguageAnalysis;
 import java.util.List;
 
 /**
@@ -27,6 +28,12 @@ import java.util.List;
 public final class QuerySyntax {
     /** Fields searched by terms without a field. */
     public static final List<String> DEFAULT_FIELDS = List.of("title^2", "text");
+    /**
+     * What archive searches query for terms without a field: {@link #DEFAULT_FIELDS} and their language
+     * subfields, which exist only where the cluster has language analyzers (elsewhere they match nothing).
+     * Alert rules keep {@link #DEFAULT_FIELDS}: enrich-service matches them live without stemming.
+     */
+    public static final List<String> SEARCH_FIELDS = LanguageAnalysis.searchFields(DEFAULT_FIELDS);
     /** How terms without an operator combine. */
     public static final Operator DEFAULT_OPERATOR = Operator.And;
 

@@ -37,12 +37,17 @@ final class SearchRequestBuilder {
 
     private SearchRequestBuilder() {}
 
-    /** The request for {@code params}; asks for one hit more than the page, to know whether there is a next one. */
+    /** The request for {@code params} on the live alias. */
     static SearchRequest build(SearchParams params, ArticleIndex index) {
-        SearchRequest.Builder b = new SearchRequest.Builder()
-                .index(index.alias())
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
+        return build(params, index, null);
+    }
+
+    /**
+     * The request for {@code params}, read from {@code pit} (null: the live alias); asks for one hit
+     * more than the page, to know whether there is a next one.
+     */
+    static SearchRequest build(SearchParams params, ArticleIndex index, PointsInTime.Pit pit) {
+        SearchRequest.Builder b = target(new SearchRequest.Builder(), index, pit)
                 .trackTotalHits(t -> t.enabled(true))
                 .size(params.size() + 1)
                 .source(s -> s.filter(f -> f.includes(HIT_FIELDS)))
@@ -59,10 +64,16 @@ final class SearchRequestBuilder {
         return b.build();
     }
 
+    /** A point in time names its indices itself; without one, the alias, which may have none behind it yet. */
+    private static SearchRequest.Builder target(SearchRequest.Builder b, ArticleIndex index, PointsInTime.Pit pit) {
+        if (pit != null) return b.pit(p -> p.id(pit.id()).keepAlive(t -> t.time(pit.keepAlive())));
+        return b.index(index.alias()).ignoreUnavailable(true).allowNoIndices(true);
+    }
+
     static Query query(SearchParams p) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         p.q().ifPresentOrElse(q -> bool.must(m -> m.queryString(qs -> qs.query(q)
-                        .fields(QuerySyntax.DEFAULT_FIELDS)
+                        .fields(QuerySyntax.SEARCH_FIELDS)
                         .defaultOperator(QuerySyntax.DEFAULT_OPERATOR)
                         .allowLeadingWildcard(false))),
                 () -> bool.must(m -> m.matchAll(a -> a)));
@@ -116,11 +127,9 @@ final class SearchRequestBuilder {
      * One page of a scan: the query, filters and sort of {@code params}, no highlights or facets,
      * {@code search_after} the given sort values (null for the first page, which also counts the total).
      */
-    static SearchRequest scanPage(SearchParams params, ArticleIndex index, List<Object> after, int size) {
-        SearchRequest.Builder b = new SearchRequest.Builder()
-                .index(index.alias())
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
+    static SearchRequest scanPage(SearchParams params, ArticleIndex index, PointsInTime.Pit pit, List<Object> after,
+                                  int size) {
+        SearchRequest.Builder b = target(new SearchRequest.Builder(), index, pit)
                 .trackTotalHits(t -> t.enabled(after == null))
                 .size(size)
                 .source(s -> s.filter(f -> f.excludes(SCAN_EXCLUDES)))

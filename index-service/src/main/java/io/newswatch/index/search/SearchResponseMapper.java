@@ -27,10 +27,11 @@ final class SearchResponseMapper {
 
     private SearchResponseMapper() {}
 
-    static SearchPage page(SearchParams params, SearchResponse<ArticleDocument> response) {
+    /** @param pitId the point in time the next page is read from, or null */
+    static SearchPage page(SearchParams params, SearchResponse<ArticleDocument> response, String pitId) {
         List<Hit<ArticleDocument>> hits = response.hits().hits();
         List<Hit<ArticleDocument>> page = hits.subList(0, Math.min(hits.size(), params.size()));
-        String next = hits.size() > params.size() ? cursor(params.order(), page.get(page.size() - 1)) : null;
+        String next = hits.size() > params.size() ? cursor(params.order(), page.get(page.size() - 1), pitId) : null;
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         Map<String, Aggregate> aggs = response.aggregations();
         return new SearchPage(total, page.stream().map(SearchResponseMapper::hit).toList(),
@@ -70,9 +71,9 @@ final class SearchResponseMapper {
                 .map(e -> new EntityRef(e.canonicalId(), e.displayName(), e.type())).toList();
     }
 
-    private static String cursor(SortOrder order, Hit<ArticleDocument> last) {
+    private static String cursor(SortOrder order, Hit<ArticleDocument> last, String pitId) {
         List<Object> values = last.sort().stream().map(SearchResponseMapper::plain).toList();
-        return new SearchCursor(order, values).encode();
+        return new SearchCursor(order, values, pitId).encode();
     }
 
     private static Object plain(FieldValue v) {

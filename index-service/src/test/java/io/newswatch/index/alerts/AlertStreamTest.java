@@ -14,7 +14,7 @@ class AlertStreamTest {
     void anEventIdNamesWhenTheAlertWasReceived() {
         AlertDocument alert = new AlertDocument("abc", "r", "n", "a", null, null, null, null,
                 Instant.parse("2025-03-09T12:00:00Z"), Instant.parse("2025-03-09T12:00:01.250Z"),
-                AlertDocument.Delivery.none());
+                AlertDocument.Delivery.none(), null);
 
         String id = AlertStream.eventId(alert);
 

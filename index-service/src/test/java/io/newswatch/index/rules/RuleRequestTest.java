@@ -56,6 +56,33 @@ class RuleRequestTest {
         assertEquals("throttle", field(new RuleRequest("n", "a", null, null, null, null, "30d")));
     }
 
+    @Test
+    void aSpikeRuleNeedsNoQueryAndGetsDefaults() {
+        SpikeRequest spike = new SpikeRequest("Topic", " conflict ", null, null, null, null);
+        RuleRequest valid = new RuleRequest("n", null, null, null, null, null, null, spike).validated();
+        assertNull(valid.query());
+        assertEquals(new io.newswatch.events.AlertRule.SpikeCondition("topic", "conflict",
+                java.time.Duration.ofHours(1), 5, 5, java.time.Duration.ofDays(7)), valid.spikeCondition());
+    }
+
+    @Test
+    void aSpikeConditionNamesTheFieldAtFault() {
+        assertEquals("spike.targetKind", spike(new SpikeRequest("person", "Q1", null, null, null, null)));
+        assertEquals("spike.target", spike(new SpikeRequest("entity", "two words", null, null, null, null)));
+        assertEquals("spike.window", spike(new SpikeRequest("entity", "Q1", "1m", null, null, null)));
+        assertEquals("spike.window", spike(new SpikeRequest("entity", "Q1", "soon", null, null, null)));
+        assertEquals("spike.baseline", spike(new SpikeRequest("entity", "Q1", "1d", null, null, "1d")));
+        assertEquals("spike.baseline", spike(new SpikeRequest("entity", "Q1", null, null, null, "30d")));
+        assertEquals("spike.factor", spike(new SpikeRequest("entity", "Q1", null, 1.0, null, null)));
+        assertEquals("spike.minCount", spike(new SpikeRequest("entity", "Q1", null, null, 0, null)));
+        assertEquals("spike", field(new RuleRequest("n", "Lachin", null, null, null, null, null,
+                new SpikeRequest("entity", "Q1", null, null, null, null))));
+    }
+
+    private static String spike(SpikeRequest spike) {
+        return field(new RuleRequest("n", null, null, null, null, null, null, spike));
+    }
+
     private static String field(RuleRequest request) {
         return assertThrows(InvalidRuleException.class, request::validated).field();
     }

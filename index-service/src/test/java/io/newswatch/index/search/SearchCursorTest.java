@@ -37,4 +37,28 @@ class SearchCursorTest {
             assertEquals("after", e.parameter());
         }
     }
+
+    @Test
+    void carriesThePointInTimeAndStaysShortEnoughForAUrl() {
+        // a point-in-time id names every shard: about 170 characters per monthly index
+        String pit = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "bmV3cy1hcnRpY2xlcy0yMDI1LjA" + i
+                + "FnbHVMeEpSUm1lX3pqT0tQVG9pdGQ4dXNfOXJHdHZ5T0pXSlBrSDZXdmxKQQAWbTFEU0tNT01Qak9nNWNkdk8").reduce("", String::concat);
+        SearchCursor cursor = new SearchCursor(SortOrder.NEWEST, List.of(1735812000000L, "0af3", 12L), pit);
+
+        String encoded = cursor.encode();
+
+        assertEquals(cursor, SearchCursor.decode(encoded));
+        assertTrue(encoded.length() < pit.length() / 2, encoded.length() + " characters for a " + pit.length() + " id");
+    }
+
+    @Test
+    void readsCursorsWrittenBeforePointsInTime() {
+        String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"v\":1,\"o\":\"NEWEST\",\"a\":[1735812000000,\"abc\"]}".getBytes(StandardCharsets.UTF_8));
+
+        SearchCursor cursor = SearchCursor.decode(plain);
+
+        assertEquals(new SearchCursor(SortOrder.NEWEST, List.of(1735812000000L, "abc")), cursor);
+        assertTrue(cursor.pointInTime().isEmpty());
+    }
 }

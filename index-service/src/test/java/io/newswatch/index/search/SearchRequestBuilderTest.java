@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.index.elastic.ArticleIndex;
 import java.util.List;
 import java.util.Map;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import org.junit.jupiter.api.Test;
 
 class SearchRequestBuilderTest {
@@ -23,13 +24,14 @@ class SearchRequestBuilderTest {
     }
 
     @Test
-    void queryStringOverTitleAndTextWithAllTermsRequired() throws Exception {
+    void queryStringOverTitleAndTextAndTheirLanguageSubfieldsWithAllTermsRequired() throws Exception {
         JsonNode body = request(Map.of("q", List.of("\"peace treaty\" armenia")));
         JsonNode qs = body.at("/query/bool/must/0/query_string");
 
         assertEquals("\"peace treaty\" armenia", qs.get("query").asText());
         assertEquals("and", qs.get("default_operator").asText().toLowerCase());
-        assertEquals("[\"title^2\",\"text\"]", qs.get("fields").toString());
+        assertEquals("[\"title^2\",\"text\",\"title.en^2\",\"title.ru^2\",\"title.hy^2\",\"text.en\",\"text.ru\","
+                + "\"text.hy\"]", qs.get("fields").toString(), "plain fields and language subfields, where they exist");
         assertFalse(qs.get("allow_leading_wildcard").asBoolean());
         assertEquals("desc", body.at("/sort/0/_score/order").asText());
         assertEquals("asc", body.at("/sort/1/id/order").asText());
@@ -95,5 +97,16 @@ class SearchRequestBuilderTest {
         assertEquals("asc", request(Map.of("sort", List.of("oldest"))).at("/sort/0/publishedAt/order").asText());
         JsonNode newest = request(Map.of("q", List.of("peace"), "sort", List.of("newest")));
         assertEquals("desc", newest.at("/sort/0/publishedAt/order").asText());
+    }
+
+    @Test
+    void aPageOfAPointInTimeNamesItAndRenewsItsKeepAlive() throws Exception {
+        SearchRequest request = SearchRequestBuilder.build(SearchParams.parse(Map.of("q", List.of("armenia"))), INDEX,
+                new PointsInTime.Pit("pit-id-1", "120s"));
+        JsonNode body = new ObjectMapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
+
+        assertEquals("pit-id-1", body.at("/pit/id").asText());
+        assertEquals("120s", body.at("/pit/keep_alive").asText());
+        assertTrue(request.index().isEmpty(), "a point in time names its indices itself");
     }
 }
