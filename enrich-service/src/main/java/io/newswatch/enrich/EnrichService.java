@@ -10,6 +10,7 @@ import io.newswatch.enrich.alerts.SpikeRules;
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.enrich.ner.CrfNameTagger;
 import io.newswatch.enrich.topology.AlertCounters;
 import io.newswatch.enrich.topology.AlertMatching;
 import io.newswatch.enrich.topology.EnrichCounters;
@@ -144,9 +145,10 @@ public final class EnrichService implements AutoCloseable {
     private static Enricher newEnricher() {
         long startNanos = System.nanoTime();
         LanguageDetector.shared();
+        CrfNameTagger.shared(); // at start, so the first English article is not held up by the model load
         Gazetteer gazetteer = Gazetteer.bundled();
         Enricher enricher = Enricher.standard(gazetteer, Clock.systemUTC());
-        LOG.info("enricher ready in {} ms: {} (language models and {} knowledge-base entries loaded)",
+        LOG.info("enricher ready in {} ms: {} (language models, NER model and {} knowledge-base entries loaded)",
                 Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), enricher.versions(),
                 gazetteer.entries().size());
         return enricher;
