@@ -90,4 +90,16 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
                 settings.duration("trending.baseline"),
                 settings.duration("alerts.dedupe-retention"));
     }
+
+    /** Without the values of the extra Kafka client properties: they may hold credentials. */
+    @Override
+    public String toString() {
+        return "EnrichConfig[bootstrapServers=" + bootstrapServers + ", kafkaClient=" + kafkaClient.keySet()
+                + ", replicationFactor=" + replicationFactor + ", http=" + httpHost + ":" + httpPort
+                + ", applicationId=" + applicationId + ", stateDir=" + stateDir + ", processingGuarantee="
+                + processingGuarantee + ", numThreads=" + numThreads + ", commitInterval=" + commitInterval
+                + ", startTimeout=" + startTimeout + ", closeTimeout=" + closeTimeout + ", applicationServer="
+                + applicationServer + ", trending=" + trendingBucket + "/" + trendingRetention + "/" + trendingBaseline
+                + ", dedupeRetention=" + dedupeRetention + "]";
+    }
 }
