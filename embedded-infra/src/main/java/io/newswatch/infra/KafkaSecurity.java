@@ -35,14 +35,17 @@ public record KafkaSecurity(String username, String password) {
 
     /** The JAAS line a client (or the broker) logs in with. */
     String clientJaas() {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                + username + "\" password=\"" + password + "\";";
+        return login() + ";";
     }
 
-    /** The broker's JAAS line: its own login plus the accounts it accepts. */
+    /** The broker's JAAS line: its own login plus the one account it accepts. */
     String brokerJaas() {
+        return login() + " user_" + username + "=\"" + password + "\";";
+    }
+
+    private String login() {
         return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                + username + "\" password=\"" + password + "\" user_" + username + "=\"" + password + "\";";
+                + username + "\" password=\"" + password + "\"";
     }
 
     @Override
