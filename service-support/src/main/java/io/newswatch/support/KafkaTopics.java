@@ -1,6 +1,7 @@
 package io.newswatch.support;
 
 import io.newswatch.events.Topic;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 /** Creates the topics a service needs when they do not exist yet, with their settings. */
 public final class KafkaTopics {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private KafkaTopics() {}
 
@@ -40,6 +43,7 @@ public final class KafkaTopics {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue());
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -68,6 +72,31 @@ public final class KafkaTopics {
                     + " and the listener agree (TLS vs plaintext)?";
         }
         return String.valueOf(error);
+    }
+
+    /**
+     * The controller acknowledges a new topic before the brokers' metadata shows it: a client that
+     * looks it up at once can see no partitions. Wait until every partition has a leader.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(LEADER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (described.values().stream().allMatch(KafkaTopics::hasLeaders)) return;
+            } catch (ExecutionException | TimeoutException e) {
+                // not visible yet (UnknownTopicOrPartition) or no answer: ask again until the deadline
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + names + " created but without leaders after " + LEADER_WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean hasLeaders(TopicDescription topic) {
+        return !topic.partitions().isEmpty() && topic.partitions().stream().allMatch(p -> p.leader() != null);
     }
 
     private static void awaitCreated(String name, org.apache.kafka.common.KafkaFuture<Void> future)

@@ -138,7 +138,8 @@ public final class RuleStore implements AutoCloseable {
 
     private void awaitApplied(RecordMetadata written) {
         if (!view.awaitApplied(written, writeTimeout)) {
-            throw new RuleStoreUnavailableException("rule written but not read back within " + writeTimeout, null);
+            throw new RuleStoreUnavailableException("rule written to " + written.topic() + "-" + written.partition()
+                    + "@" + written.offset() + " but not read back within " + writeTimeout, null);
         }
     }
 }

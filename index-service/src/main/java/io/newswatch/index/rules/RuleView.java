@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class RuleView implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleView.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(30);
     private static final List<Topic<String, ?>> TOPICS = List.of(Topics.ALERT_RULES, RuleTopics.SETTINGS);
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -47,13 +49,36 @@ final class RuleView implements AutoCloseable {
         props.put("enable.auto.commit", false);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        TOPICS.forEach(t -> consumer.partitionsFor(t.name()).forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
+        TOPICS.forEach(t -> partitionsOf(t.name()).forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.startEnds = consumer.endOffsets(partitions);
         this.thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * A topic created a moment ago can show no partitions until the broker's metadata has it; reading
+     * none would leave the view blind to every rule written there, so ask until they show.
+     */
+    private List<PartitionInfo> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + PARTITIONS_WAIT.toNanos();
+        while (true) {
+            List<PartitionInfo> found = consumer.partitionsFor(topic);
+            if (!found.isEmpty()) return found;
+            if (System.nanoTime() > deadline) {
+                consumer.close(Duration.ZERO);
+                throw new IllegalStateException("topic " + topic + " shows no partitions after " + PARTITIONS_WAIT);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                consumer.close(Duration.ZERO);
+                throw new IllegalStateException("interrupted while looking up " + topic, e);
+            }
+        }
     }
 
     Optional<Rule> find(String id) {
