@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param bulkMaxWait       how long a bulk request gathers records ({@code bulk.max-wait})
  * @param retryMaxBackoff   longest pause between retries ({@code retry.max-backoff})
  * @param ruleWriteTimeout  how long a rule write waits to be acknowledged and read back ({@code rules.write-timeout})
+ * @param ruleAuditGroupId  consumer group that parks unusable rule records in news.dlq ({@code rules.audit-group-id})
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
  * @param apiToken          token rule writes need ({@code api.token}), {@link ApiToken#NONE} when unset
@@ -47,6 +48,7 @@ public record IndexConfig(
         Duration bulkMaxWait,
         Duration retryMaxBackoff,
         Duration ruleWriteTimeout,
+        String ruleAuditGroupId,
         AlertSettings alerts,
         DeliverySettings webhooks,
         ApiToken apiToken,
@@ -120,6 +122,7 @@ public record IndexConfig(
                 settings.duration("bulk.max-wait"),
                 settings.duration("retry.max-backoff"),
                 settings.duration("rules.write-timeout"),
+                settings.string("rules.audit-group-id"),
                 new AlertSettings(settings.string("alerts.group-id"), settings.string("alerts.index"),
                         settings.duration("alerts.heartbeat"), settings.duration("retry.max-backoff")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
@@ -135,8 +138,9 @@ public record IndexConfig(
         return "IndexConfig[bootstrapServers=" + bootstrapServers + ", kafkaClient=" + kafkaClient.keySet()
                 + ", groupId=" + groupId + ", http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
-                + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout + ", alerts=" + alerts
-                + ", webhooks=" + webhooks + ", apiToken=" + apiToken + ", archive=" + archive + ", enrichUrl=" + enrichUrl
+                + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout
+                + ", ruleAuditGroupId=" + ruleAuditGroupId + ", alerts=" + alerts + ", webhooks=" + webhooks
+                + ", apiToken=" + apiToken + ", archive=" + archive + ", enrichUrl=" + enrichUrl
                 + "]";
     }
 

@@ -18,6 +18,7 @@ import io.newswatch.index.elastic.IndexSetup;
 import io.newswatch.index.elastic.Retention;
 import io.newswatch.index.elastic.RetentionSchedule;
 import io.newswatch.index.export.ExportController;
+import io.newswatch.index.rules.RuleAudit;
 import io.newswatch.index.rules.RuleRoutes;
 import io.newswatch.index.rules.RuleStore;
 import io.newswatch.index.rules.RuleTopics;
@@ -83,7 +84,8 @@ public final class IndexService implements AutoCloseable {
             Alerting alerting = Alerting.start(config, elastic, registry, parts);
             OpsRoutes ops = new OpsRoutes(IndexConfig.SERVICE, registry, Map.of("kafka", indexing.healthCheck(),
                     "elasticsearch", new ElasticHealthCheck(elastic.rest(), availability),
-                    "rules", alerting.rules().healthCheck(), "alerts", alerting.consumer().healthCheck()));
+                    "rules", alerting.rules().healthCheck(), "rule-audit", alerting.audit().healthCheck(),
+                    "alerts", alerting.consumer().healthCheck()));
             ArticleSearch search = new ArticleSearch(elastic.client(), index, config.archive().pitKeepAlive());
             config.archive().retentionMonths().ifPresent(months -> parts.push(RetentionSchedule.start(
                     new Retention(elastic.client(), index, months, Clock.systemUTC()),
@@ -141,7 +143,8 @@ public final class IndexService implements AutoCloseable {
     }
 
     /** The rule store, the alert index and stream, the webhook dispatcher and the alert consumer, wired. */
-    private record Alerting(RuleStore rules, AlertStore store, AlertStream stream, AlertConsumer consumer) {
+    private record Alerting(RuleStore rules, RuleAudit audit, AlertStore store, AlertStream stream,
+                            AlertConsumer consumer) {
         /** Each part is pushed on {@code parts} as soon as it runs, so a failure later closes it. */
         static Alerting start(IndexConfig config, ElasticConnection elastic, PrometheusMeterRegistry registry,
                               Deque<AutoCloseable> parts) {
@@ -149,6 +152,9 @@ public final class IndexService implements AutoCloseable {
             RuleStore rules = RuleStore.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
                     config.ruleWriteTimeout(), clock);
             parts.push(rules);
+            RuleAudit audit = RuleAudit.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
+                    config.ruleAuditGroupId(), registry);
+            parts.push(audit);
             AlertStore store = new AlertStore(elastic.client(), config.alerts().index());
             AlertStream stream = new AlertStream(store, config.alerts().heartbeat(), IndexConfig.SERVICE);
             parts.push(stream);
@@ -160,7 +166,7 @@ public final class IndexService implements AutoCloseable {
                     new AlertConsumer.Outlets(stream::publish, webhooks::submit, webhooks::resumePending),
                     registry, clock);
             parts.push(consumer.start());
-            return new Alerting(rules, store, stream, consumer);
+            return new Alerting(rules, audit, store, stream, consumer);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.newswatch.events.Alert;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.Topics;
 import io.newswatch.index.alerts.AlertDocument.Delivery;
+import io.newswatch.index.deadletter.DeadLetterWriter;
 import io.newswatch.index.rules.Rule;
 import io.newswatch.support.HealthCheck;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class AlertConsumer implements AutoCloseable {
     private final Outlets outlets;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final AlertDeadLetters deadLetters;
+    private final DeadLetterWriter deadLetters;
     private final Counter received;
     private final Counter created;
     private final Counter dead;
@@ -88,7 +89,7 @@ public final class AlertConsumer implements AutoCloseable {
         this.clock = clock;
         this.consumer = new KafkaConsumer<>(consumerProperties(settings, kafkaClient, service), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        this.deadLetters = new AlertDeadLetters(kafkaClient, service);
+        this.deadLetters = new DeadLetterWriter(kafkaClient, service, "alerts-dlq");
         this.received = registry.counter("index.alerts.received");
         this.created = registry.counter("index.alerts.created");
         this.dead = registry.counter("index.alerts.dead.letters");

@@ -1,4 +1,4 @@
-package io.newswatch.index.alerts;
+package io.newswatch.index.deadletter;
 
 import io.newswatch.events.DeadLetter;
 import io.newswatch.events.Topics;
@@ -14,27 +14,29 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Copies records of {@code news.alerts} that are no alert to {@code news.dlq}, with the reason and
- * origin in headers. Synchronous: such records are rare, and the offset is committed only after.
+ * Copies a record that cannot be used to {@code news.dlq}: the original key and value, with the
+ * reason and origin in headers. Synchronous: such records are rare, and the caller commits the
+ * record's offset only after {@link #send} returned.
  */
-final class AlertDeadLetters implements AutoCloseable {
+public final class DeadLetterWriter implements AutoCloseable {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final String service;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    AlertDeadLetters(Map<String, Object> kafkaClient, String service) {
+    /** {@code clientName}: the part of the producer's client id after the service's name. */
+    public DeadLetterWriter(Map<String, Object> kafkaClient, String service, String clientName) {
         this.service = service;
         Map<String, Object> props = new HashMap<>(kafkaClient);
         props.put("acks", "all");
         props.put("enable.idempotence", true);
         props.put("max.block.ms", 10_000);
-        props.put("client.id", service + "-alerts-dlq");
+        props.put("client.id", service + "-" + clientName);
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Writes the dead letter of {@code record}; throws KafkaException when Kafka does not take it. */
-    void send(ConsumerRecord<String, byte[]> record, Throwable error) {
+    public void send(ConsumerRecord<String, byte[]> record, Throwable error) {
         DeadLetter letter = DeadLetter.ofRecord(service, record.topic(), record.partition(), record.offset(), error);
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         try {
