@@ -156,7 +156,8 @@ public final class IndexService implements AutoCloseable {
                     config.ruleAuditGroupId(), registry);
             parts.push(audit);
             AlertStore store = new AlertStore(elastic.client(), config.alerts().index());
-            AlertStream stream = new AlertStream(store, config.alerts().heartbeat(), IndexConfig.SERVICE);
+            AlertStream stream = new AlertStream(store, config.alerts().heartbeat(), config.alerts().streamTail(),
+                    IndexConfig.SERVICE);
             parts.push(stream);
             WebhookDispatcher webhooks = new WebhookDispatcher(store, rules::find, config.webhooks(), registry, clock,
                     IndexConfig.SERVICE);

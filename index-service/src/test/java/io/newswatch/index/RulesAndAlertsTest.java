@@ -227,6 +227,32 @@ class RulesAndAlertsTest {
     }
 
     @Test
+    void aStreamClientOfOneInstanceSeesTheAlertsEveryInstanceIndexed() throws Exception {
+        String ruleId = createRule(Map.of("name", "Shared", "query", "Goris"));
+        try (IndexService second = IndexService.start(IndexConfig.from(settings))) {
+            Await.until(WAIT, "both instances consuming news.alerts", this::alertGroupAssignments,
+                    sizes -> sizes.size() == 2 && sizes.stream().allMatch(n -> n > 0));
+            try (SseReader stream = new SseReader(base() + "/api/alerts/stream", null)) {
+                Await.until(WAIT, "a heartbeat", stream::comments, n -> n > 0);
+                List<String> ids = new ArrayList<>();
+                int partitions = kafkaPartitions(Topics.ALERTS.name());
+                for (int p = 0; p < partitions; p++) { // one alert on every partition, so on both instances
+                    Alert alert = alert(ruleId, "https://news.am/goris-" + p + "-" + suffix);
+                    producer.send(new ProducerRecord<>(Topics.ALERTS.name(), p, alert.id(), EventJson.write(alert)))
+                            .get(10, TimeUnit.SECONDS);
+                    ids.add(alert.id());
+                }
+
+                List<SseReader.Event> events = Await.until(WAIT, "every alert on the stream of the first instance",
+                        stream::events, e -> ids.stream().allMatch(id -> e.stream().anyMatch(ev -> ev.data().contains(id))));
+                for (String id : ids) {
+                    assertEquals(1, events.stream().filter(e -> e.data().contains(id)).count(), events.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void aSpikeAlertKeepsItsFiguresInTheHistory() throws Exception {
         String ruleId = createRule(Map.of("name", "Lachin surge", "spike", Map.of("targetKind", "entity",
                 "target", "nw:lachin-corridor")));
@@ -340,6 +366,23 @@ class RulesAndAlertsTest {
     private RecordMetadata produceAlert(Alert alert) throws Exception {
         return producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.id(), EventJson.write(alert)))
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The number of partitions each member of the alert group is assigned. */
+    private List<Integer> alertGroupAssignments() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(alertGroup)).all().get(10, TimeUnit.SECONDS).get(alertGroup)
+                    .members().stream().map(m -> m.assignment().topicPartitions().size()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int kafkaPartitions(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.partitionsFor(topic).size();
+        }
     }
 
     /** Waits until the alert consumer committed past {@code record}: it has been handled. */

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,29 +17,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/alerts/stream}: server-sent events, one {@code alert} event per alert this
- * instance receives for the first time, and a heartbeat comment so proxies keep the connection.
- * Event ids are {@code receivedAt-millis:alertId}; a client reconnecting with
- * {@code Last-Event-ID} first gets what was received since then, from the index.
+ * {@code GET /api/alerts/stream}: server-sent events, one {@code alert} event per new alert, and a
+ * heartbeat comment so proxies keep the connection. Event ids are {@code receivedAt-millis:alertId};
+ * a client reconnecting with {@code Last-Event-ID} first gets what was received since then, from the
+ * index.
+ *
+ * <p>Instances of index-service share the partitions of {@code news.alerts}, so each indexes only
+ * some alerts. Those it indexes itself are sent at once; the others reach its clients through the
+ * shared index, which a tail polls while clients are connected (about a second later).
  */
 public final class AlertStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
     static final String EVENT = "alert";
     static final int MAX_REPLAY = 1_000;
 
+    /** How far before the newest alert seen the tail looks again: other instances' clocks and index refreshes lag. */
+    static final Duration TAIL_OVERLAP = Duration.ofSeconds(10);
+
     private final AlertStore store;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeat;
+    private final ScheduledExecutorService scheduler;
+    /** Ids of alerts already sent to the stream, so the tail sends only the others. */
+    private final RecentIds sent = new RecentIds(10_000);
+    /** When the first of the clients now connected came, or null while nobody listens; guarded by {@code this}. */
+    private Instant listeningSince;
+    /** The newest receivedAt the tail saw (at least when listening began); tail thread only. */
+    private Instant tailNewest;
 
-    public AlertStream(AlertStore store, Duration heartbeatEvery, String service) {
+    /**
+     * @param heartbeatEvery interval of the heartbeat comment
+     * @param tailEvery      interval at which alerts indexed by other instances are looked up (zero: never)
+     */
+    public AlertStream(AlertStore store, Duration heartbeatEvery, Duration tailEvery, String service) {
         this.store = store;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, service + "-sse-heartbeat");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, service + "-sse");
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
+        scheduler.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
+        if (!tailEvery.isZero()) {
+            scheduler.scheduleWithFixedDelay(this::tail, tailEvery.toMillis(), tailEvery.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Serves one stream client until it goes away. */
@@ -46,14 +69,17 @@ public final class AlertStream implements AutoCloseable {
         Listener listener = new Listener(client);
         client.onClose(() -> listeners.remove(listener));
         synchronized (listener) {
-            listeners.add(listener);
+            synchronized (this) {
+                if (listeners.isEmpty()) listeningSince = Instant.now();
+                listeners.add(listener);
+            }
             listener.replay(client.ctx().header("Last-Event-ID"));
         }
     }
 
     /** Sends a newly received alert to every client. */
     public void publish(AlertDocument alert) {
-        listeners.forEach(l -> l.send(alert));
+        if (sent.add(alert.id())) listeners.forEach(l -> l.send(alert));
     }
 
     /** Connected clients (for metrics and tests). */
@@ -63,13 +89,39 @@ public final class AlertStream implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
+        scheduler.shutdownNow();
         listeners.forEach(l -> l.client.close());
         listeners.clear();
     }
 
     private void beat() {
         listeners.forEach(Listener::beat);
+    }
+
+    /**
+     * Sends alerts other instances indexed since the tail began. What was received before a client
+     * connected is left to its Last-Event-ID replay.
+     */
+    private void tail() {
+        Instant tailStart;
+        synchronized (this) {
+            if (listeners.isEmpty()) listeningSince = null;
+            tailStart = listeningSince;
+        }
+        if (tailStart == null) return;
+        if (tailNewest == null || tailNewest.isBefore(tailStart)) tailNewest = tailStart;
+        try {
+            for (AlertDocument alert : store.receivedSince(tailNewest.minus(TAIL_OVERLAP), MAX_REPLAY)) {
+                if (alert.receivedAt().isAfter(tailNewest)) tailNewest = alert.receivedAt();
+                if (alert.receivedAt().isBefore(tailStart)) {
+                    sent.add(alert.id());
+                } else {
+                    publish(alert);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("alert tail not read: {}", e.getMessage()); // the next tick tries again
+        }
     }
 
     static String eventId(AlertDocument alert) {
@@ -84,6 +136,25 @@ public final class AlertStream implements AutoCloseable {
             return Instant.ofEpochMilli(Long.parseLong(colon < 0 ? lastEventId : lastEventId.substring(0, colon)));
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** A bounded set of the most recent ids added. */
+    private static final class RecentIds {
+        private final Map<String, Boolean> ids;
+
+        RecentIds(int capacity) {
+            this.ids = new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        /** True when {@code id} was not among them. */
+        synchronized boolean add(String id) {
+            return ids.put(id, Boolean.TRUE) == null;
         }
     }
 
