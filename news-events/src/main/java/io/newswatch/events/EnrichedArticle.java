@@ -10,7 +10,10 @@ import java.util.Map;
  * @param schemaVersion version of this shape
  * @param article       the raw article, unchanged
  * @param language      detected language (ISO 639-1), or null when undetermined
- * @param entities      entity mentions in {@code article.title + "\n\n" + article.text} (see {@link #analysedText})
+ * @param entities      entity mentions in {@code article.title + "\n\n" + article.text} (see {@link #analysedText});
+ *                      when the lead image has a caption, enrich-service reads it too, after one more blank
+ *                      line, so a mention whose start is at least {@code analysedText(article).length() + 2}
+ *                      is in {@code article.leadImage.caption}, at {@code start - analysedText.length() - 2}
  * @param sentiment     document sentiment, or null when not computed
  * @param topics        topic tags, possibly empty
  * @param enrichedAt    when it was enriched
@@ -42,7 +45,10 @@ public record EnrichedArticle(
         return article.id();
     }
 
-    /** The text entity offsets refer to: the title, a blank line, then the body. */
+    /**
+     * The text entity offsets refer to: the title, a blank line, then the body (offsets past its end
+     * are in the lead image's caption, see {@link #entities}).
+     */
     public static String analysedText(RawArticle article) {
         return article.title().isEmpty() ? article.text() : article.title() + "\n\n" + article.text();
     }
