@@ -321,6 +321,24 @@ class RulesAndAlertsTest {
         }
     }
 
+    @Test
+    void aRestartDoesNotLetACopyOfAStoryDeliveredWithinTheWindowThrough() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            String ruleId = createRule(Map.of("name", "Throttled across restarts", "query", "treaty",
+                    "webhook", receiver.url(), "throttle", "1h"));
+            produceAlert(alert(ruleId, "https://c.example/" + suffix, "Armenia and Azerbaijan initial peace treaty"));
+            Await.until(WAIT, "the first delivery recorded", () -> http.get("/api/alerts?rule=" + ruleId).json(),
+                    j -> "DELIVERED".equals(j.at("/alerts/0/delivery/state").asText()));
+
+            restartService();
+            produceAlert(alert(ruleId, "https://d.example/" + suffix, "Armenia, Azerbaijan initial peace treaty - AFP"));
+
+            JsonNode alerts = Await.until(WAIT, "the copy suppressed", () -> http.get("/api/alerts?rule=" + ruleId).json(),
+                    j -> j.get("total").asLong() == 2 && j.toString().contains("SUPPRESSED"));
+            assertEquals(1, receiver.posts().size(), alerts.toString());
+        }
+    }
+
     private void startService() {
         service = IndexService.start(IndexConfig.from(settings));
         http = new Http(service.port());

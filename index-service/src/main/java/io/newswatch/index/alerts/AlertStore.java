@@ -115,6 +115,16 @@ public final class AlertStore {
                 .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), AlertDocument.class));
     }
 
+    /** Alerts whose webhook was delivered at or after {@code since}, oldest first (throttle claims after a restart). */
+    public List<AlertDocument> deliveredSince(Instant since, int size) throws IOException {
+        BoolQuery.Builder bool = new BoolQuery.Builder()
+                .filter(f -> f.term(t -> t.field("delivery.state").value(DeliveryState.DELIVERED.name())))
+                .filter(f -> f.range(r -> r.date(d -> d.field("delivery.deliveredAt").gte(since.toString()))));
+        return sources(client.search(s -> s.index(index).ignoreUnavailable(true).query(q -> q.bool(bool.build()))
+                .size(size).sort(o -> o.field(f -> f.field("delivery.deliveredAt").order(SortOrder.Asc))),
+                AlertDocument.class));
+    }
+
     /** Ids of alerts whose webhook is still due (after a restart). */
     public List<String> pendingDeliveries(int size) throws IOException {
         SearchResponse<AlertDocument> r = client.search(s -> s.index(index).ignoreUnavailable(true)

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * At most one webhook per rule per story within the rule's window. A story is recognised by its
  * headline: syndicated copies ("Armenia, Azerbaijan sign peace treaty - Reuters", "Armenia and
  * Azerbaijan sign peace treaty") share most of their significant words, so two headlines whose
- * word sets overlap by at least {@link #SAME_STORY} (Jaccard) are one story. Kept in memory: after a
- * restart a story may be delivered once more. Thread-safe.
+ * word sets overlap by at least {@link #SAME_STORY} (Jaccard) are one story. Kept in memory and
+ * claimed again from the delivery log at start; per instance, so with several instances a story
+ * whose copies land on different partitions may be delivered once per instance. Thread-safe.
  */
 final class StoryThrottle {
     static final double SAME_STORY = 0.5;

@@ -6,9 +6,11 @@ import io.newswatch.index.alerts.AlertDocument.Delivery;
 import io.newswatch.index.alerts.AlertDocument.DeliveryState;
 import io.newswatch.index.alerts.AlertStore;
 import io.newswatch.index.rules.Rule;
+import io.newswatch.index.rules.RuleRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,11 +73,28 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (active.add(id)) schedule(id, 0, Duration.ZERO);
     }
 
-    /** Picks up the deliveries still pending in the log (after a restart). */
+    /**
+     * Picks up the deliveries still pending in the log (after a restart), once the throttle knows
+     * the stories delivered within their rules' windows, so a restart does not let a copy through.
+     */
     public void resumePending() throws IOException {
+        reclaimDeliveredStories();
         var pending = store.pendingDeliveries(MAX_RESUMED);
         if (!pending.isEmpty()) LOG.info("resuming {} pending webhook deliveries", pending.size());
         pending.forEach(this::submit);
+    }
+
+    private void reclaimDeliveredStories() throws IOException {
+        Instant now = clock.instant();
+        int reclaimed = 0;
+        for (AlertDocument alert : store.deliveredSince(now.minus(RuleRequest.MAX_THROTTLE), MAX_RESUMED)) {
+            Duration window = rules.apply(alert.ruleId()).map(r -> r.settings().throttle()).orElse(null);
+            Instant deliveredAt = alert.delivery().deliveredAt();
+            if (window == null || deliveredAt == null || deliveredAt.plus(window).isBefore(now)) continue;
+            throttle.claim(alert.ruleId(), alert.id(), alert.title(), window, deliveredAt);
+            reclaimed++;
+        }
+        if (reclaimed > 0) LOG.info("throttle: {} stories delivered within their rules' windows", reclaimed);
     }
 
     @Override

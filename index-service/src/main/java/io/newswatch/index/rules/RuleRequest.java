@@ -26,7 +26,8 @@ public record RuleRequest(String name, String query, String webhook, String secr
                           String payload, String throttle, SpikeRequest spike) {
     static final int MAX_NAME_CHARS = 200;
     static final int MAX_URL_CHARS = 2_048;
-    static final Duration MAX_THROTTLE = Duration.ofDays(7);
+    /** The longest throttle window a rule may have. */
+    public static final Duration MAX_THROTTLE = Duration.ofDays(7);
 
     /** A query rule's request. */
     public RuleRequest(String name, String query, String webhook, String secret, Boolean enabled, String payload,
