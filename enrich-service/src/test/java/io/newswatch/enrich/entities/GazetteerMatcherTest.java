@@ -47,6 +47,13 @@ class GazetteerMatcherTest {
     }
 
     @Test
+    void armenianStemChangesAndAzerbaijaniSuffixesAreFound() {
+        assertEquals(List.of("Q9248"), ids("Բաքվում"));
+        assertEquals(List.of("Q9248"), ids("Bakıda keçirilən görüş"));
+        assertEquals(List.of(PASHINYAN, ALIYEV), ids("Paşinyanın və Əliyevin görüşü"));
+    }
+
+    @Test
     void longestAliasWins() {
         EntityMention heydar = only("Heydar Aliyev founded the party.");
         assertEquals("nw:heydar-aliyev", heydar.canonicalId());
