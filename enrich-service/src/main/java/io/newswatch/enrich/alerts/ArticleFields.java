@@ -3,6 +3,7 @@ package io.newswatch.enrich.alerts;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
 import io.newswatch.events.RawArticle;
+import io.newswatch.rulequery.RuleFields;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

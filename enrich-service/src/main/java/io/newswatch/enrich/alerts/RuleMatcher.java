@@ -2,6 +2,9 @@ package io.newswatch.enrich.alerts;
 
 import io.newswatch.events.AlertRule;
 import io.newswatch.events.EnrichedArticle;
+import io.newswatch.rulequery.InvalidQueryException;
+import io.newswatch.rulequery.RuleFields;
+import io.newswatch.rulequery.RuleQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -55,7 +58,7 @@ public final class RuleMatcher implements AutoCloseable {
     /**
      * Adds or replaces {@code rule}; a disabled rule is removed from matching.
      *
-     * @throws InvalidRuleException when its query cannot be parsed; the rule's previous version,
+     * @throws InvalidQueryException when its query cannot be parsed; the rule's previous version,
      *                              if any, is removed, since it no longer is the rule
      */
     public void put(AlertRule rule) {
@@ -66,7 +69,7 @@ public final class RuleMatcher implements AutoCloseable {
         MonitorQuery query;
         try {
             query = toMonitorQuery(rule);
-        } catch (InvalidRuleException e) {
+        } catch (InvalidQueryException e) {
             remove(rule.id());
             throw e;
         }
@@ -80,8 +83,8 @@ public final class RuleMatcher implements AutoCloseable {
      *
      * @return the rules that were skipped because their query is invalid, by rule id
      */
-    public Map<String, InvalidRuleException> putAll(Collection<AlertRule> rules) {
-        Map<String, InvalidRuleException> invalid = new LinkedHashMap<>();
+    public Map<String, InvalidQueryException> putAll(Collection<AlertRule> rules) {
+        Map<String, InvalidQueryException> invalid = new LinkedHashMap<>();
         List<MonitorQuery> queries = new ArrayList<>();
         List<AlertRule> accepted = new ArrayList<>();
         for (AlertRule rule : rules) {
@@ -89,7 +92,7 @@ public final class RuleMatcher implements AutoCloseable {
             try {
                 queries.add(toMonitorQuery(rule));
                 accepted.add(rule);
-            } catch (InvalidRuleException e) {
+            } catch (InvalidQueryException e) {
                 invalid.put(rule.id(), e);
             }
         }

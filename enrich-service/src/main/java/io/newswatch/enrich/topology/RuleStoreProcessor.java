@@ -1,12 +1,12 @@
 package io.newswatch.enrich.topology;
 
-import io.newswatch.enrich.alerts.InvalidRuleException;
 import io.newswatch.enrich.alerts.RuleMatcher;
 import io.newswatch.enrich.alerts.SpikeRules;
 import io.newswatch.events.AlertRule;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.MalformedEventException;
 import io.newswatch.events.Topics;
+import io.newswatch.rulequery.InvalidQueryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
                 }
             }
         }
-        Map<String, InvalidRuleException> invalid = matcher.putAll(rules);
+        Map<String, InvalidQueryException> invalid = matcher.putAll(rules);
         invalid.forEach((id, e) -> skipped(id, e));
         LOG.info("alert rules loaded: {} query rules enabled of {} stored, {} spike rules enabled", matcher.size(),
                 rules.size(), spikes.size());
@@ -89,7 +89,7 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
         }
         try {
             matcher.put(rule);
-        } catch (InvalidRuleException e) {
+        } catch (InvalidQueryException e) {
             skipped(ruleId, e);
         }
     }

@@ -9,6 +9,7 @@ import io.newswatch.events.AlertRule;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
 import io.newswatch.events.RawArticle;
+import io.newswatch.rulequery.InvalidQueryException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,13 @@ class RuleMatcherTest {
     @Test
     void anInvalidUpdateRemovesTheOldVersionAndIsReported() {
         matcher.put(rule("r1", "Pashinyan", true));
-        assertThrows(InvalidRuleException.class, () -> matcher.put(rule("r1", "Pashinyan AND", true)));
+        assertThrows(InvalidQueryException.class, () -> matcher.put(rule("r1", "Pashinyan AND", true)));
         assertEquals(List.of(), ids(matcher.match(ENRICHED)));
     }
 
     @Test
     void putAllSkipsInvalidRulesAndKeepsTheOthers() {
-        Map<String, InvalidRuleException> invalid = matcher.putAll(List.of(rule("ok", "treaty", true),
+        Map<String, InvalidQueryException> invalid = matcher.putAll(List.of(rule("ok", "treaty", true),
                 rule("bad", "(treaty", true), rule("off", "treaty", false)));
         assertEquals(List.of("bad"), List.copyOf(invalid.keySet()));
         assertEquals(List.of("ok"), ids(matcher.match(ENRICHED)));

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,24 +31,27 @@ public final class RuleQueries {
     /**
      * The Lucene query of {@code query}.
      *
-     * @throws InvalidRuleException saying what is wrong and where, when the query is empty, not
+     * @throws InvalidQueryException saying what is wrong and where, when the query is empty, not
      *                              valid syntax, or names a field rules cannot use
      */
     public static Query parse(String query) {
         return parse(query, false);
     }
 
-    /** The query {@link RuleMatcher} registers: the same matches, cheaper to match (see {@link RuleQueryParser}). */
-    static Query parseForMatching(String query) {
+    /**
+     * The query enrich-service's live matcher registers: the same matches, cheaper to match (terms
+     * without a field target {@link RuleFields#CONTENT}, see {@link RuleQueryParser}).
+     */
+    public static Query parseForMatching(String query) {
         return parse(query, true);
     }
 
     private static Query parse(String query, boolean combineDefaultFields) {
-        if (query == null || query.isBlank()) throw new InvalidRuleException(query, -1, "the query is empty");
+        if (query == null || query.isBlank()) throw new InvalidQueryException(query, -1, "the query is empty");
         try {
             return new RuleQueryParser(combineDefaultFields).parse(query);
         } catch (RuleQueryParser.RuleProblem e) {
-            throw new InvalidRuleException(query, query.indexOf(e.near()), e.getMessage());
+            throw new InvalidQueryException(query, query.indexOf(e.near()), e.getMessage());
         } catch (ParseException e) {
             throw fromParser(query, e);
         }
@@ -59,28 +62,28 @@ public final class RuleQueries {
         parse(query);
     }
 
-    private static InvalidRuleException fromParser(String query, ParseException e) {
+    private static InvalidQueryException fromParser(String query, ParseException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof ParseException syntax && syntax.currentToken != null) {
             Token unexpected = syntax.currentToken.next;
             if (unexpected == null || unexpected.kind == 0) {
-                return new InvalidRuleException(query, query.length() - 1, "the query ends too early (an operator "
+                return new InvalidQueryException(query, query.length() - 1, "the query ends too early (an operator "
                         + "without a term after it, or an unclosed bracket?)");
             }
-            return new InvalidRuleException(query, unexpected.beginColumn, "unexpected \"" + unexpected.image
+            return new InvalidQueryException(query, unexpected.beginColumn, "unexpected \"" + unexpected.image
                     + "\"" + hint(unexpected.image));
         }
         if (cause instanceof TokenMgrError lexical) return fromLexer(query, lexical);
-        return new InvalidRuleException(query, -1, stripPrefix(String.valueOf(cause.getMessage())));
+        return new InvalidQueryException(query, -1, stripPrefix(String.valueOf(cause.getMessage())));
     }
 
-    private static InvalidRuleException fromLexer(String query, TokenMgrError error) {
+    private static InvalidQueryException fromLexer(String query, TokenMgrError error) {
         Matcher at = LEXICAL_POSITION.matcher(String.valueOf(error.getMessage()));
         int position = at.find() ? Math.min(Integer.parseInt(at.group(2)), query.length()) - 1 : -1;
         String reason = error.getMessage() != null && error.getMessage().contains("<EOF>")
                 ? "the query ends inside a quote or after a backslash (unclosed \"?)"
                 : "a character that the syntax does not allow here (escape it with \\)";
-        return new InvalidRuleException(query, position, reason);
+        return new InvalidQueryException(query, position, reason);
     }
 
     private static String hint(String image) {

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class RuleFields {
      * two per term (measured: a third less time per article with 10,000 rules). A huge position
      * gap keeps phrases from spanning the title and the text.
      */
-    static final String CONTENT = "_content";
+    public static final String CONTENT = "_content";
     static final int CONTENT_POSITION_GAP = 100_000;
 
     /** Fields searched by terms without a field, like index-service's {@code QuerySyntax.DEFAULT_FIELDS}. */
@@ -67,7 +67,7 @@ public final class RuleFields {
     }
 
     /** The names a rule may use, for error messages. */
-    static List<String> names() {
+    public static List<String> names() {
         return List.of(TITLE, TEXT, ENTITY, SOURCE, "lang", LANGUAGE, "topic", "author", ENTITY_IDS, ID, URL,
                 CANONICAL_URL);
     }
@@ -79,7 +79,7 @@ public final class RuleFields {
     private static final Analyzer ANALYZER = newAnalyzer();
 
     /** The shared analyzer of rules and articles. */
-    static Analyzer analyzer() {
+    public static Analyzer analyzer() {
         return ANALYZER;
     }
 

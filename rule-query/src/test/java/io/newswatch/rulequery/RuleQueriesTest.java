@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +54,7 @@ class RuleQueriesTest {
 
     @Test
     void aDanglingOperatorIsRefusedWithItsPosition() {
-        InvalidRuleException e = assertThrows(InvalidRuleException.class,
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
                 () -> RuleQueries.parse("peace AND AND treaty"));
         assertEquals(10, e.position());
         assertTrue(e.getMessage().contains("unexpected \"AND\""), e.getMessage());
@@ -63,23 +63,23 @@ class RuleQueriesTest {
 
     @Test
     void unclosedQuotesAndBracketsAreRefused() {
-        InvalidRuleException quote = assertThrows(InvalidRuleException.class,
+        InvalidQueryException quote = assertThrows(InvalidQueryException.class,
                 () -> RuleQueries.parse("\"peace treaty AND Armenia"));
         assertTrue(quote.reason().contains("unclosed"), quote.getMessage());
-        InvalidRuleException bracket = assertThrows(InvalidRuleException.class,
+        InvalidQueryException bracket = assertThrows(InvalidQueryException.class,
                 () -> RuleQueries.parse("(Armenia OR Azerbaijan"));
         assertTrue(bracket.reason().contains("ends too early"), bracket.getMessage());
     }
 
     @Test
     void aLeadingWildcardIsRefusedAsInTheSearchApi() {
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> RuleQueries.parse("Armenia *stan"));
+        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> RuleQueries.parse("Armenia *stan"));
         assertEquals(8, e.position(), e.getMessage());
     }
 
     @Test
     void anUnknownFieldIsRefusedNamingTheFieldsThatExist() {
-        InvalidRuleException e = assertThrows(InvalidRuleException.class,
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
                 () -> RuleQueries.parse("Armenia AND body:peace"));
         assertEquals(12, e.position());
         assertTrue(e.reason().contains("unknown field \"body:\""), e.reason());
@@ -102,6 +102,6 @@ class RuleQueriesTest {
 
     @Test
     void anEmptyQueryIsRefused() {
-        assertEquals(-1, assertThrows(InvalidRuleException.class, () -> RuleQueries.parse("  ")).position());
+        assertEquals(-1, assertThrows(InvalidQueryException.class, () -> RuleQueries.parse("  ")).position());
     }
 }

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 import java.util.ArrayList;
 import java.util.List;

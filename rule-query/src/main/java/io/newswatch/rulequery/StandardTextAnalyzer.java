@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;

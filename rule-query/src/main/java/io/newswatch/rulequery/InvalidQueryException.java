@@ -1,4 +1,4 @@
-package io.newswatch.enrich.alerts;
+package io.newswatch.rulequery;
 
 /**
  * A rule query that cannot be used, with where the problem is. The message says what is wrong,
@@ -9,7 +9,7 @@ package io.newswatch.enrich.alerts;
  *             ^
  * </pre>
  */
-public final class InvalidRuleException extends IllegalArgumentException {
+public final class InvalidQueryException extends IllegalArgumentException {
     private final String query;
     private final int position;
     private final String reason;
@@ -19,7 +19,7 @@ public final class InvalidRuleException extends IllegalArgumentException {
      * @param position 0-based char index of the problem in {@code query}, or -1 when it has no position
      * @param reason   what is wrong, without the position
      */
-    public InvalidRuleException(String query, int position, String reason) {
+    public InvalidQueryException(String query, int position, String reason) {
         super(describe(query, position, reason));
         this.query = query;
         this.position = position;
