@@ -7,8 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar index-service.jar}: runs the service; {@code setup} only installs the index template. */
-@Command(name = "index-service", mixinStandardHelpOptions = true, subcommands = SetupCommand.class,
+/**
+ * {@code java -jar index-service.jar}: runs the service; {@code setup} only installs the index template;
+ * {@code dead-letters} lists (and replays) what is parked in news.dlq.
+ */
+@Command(name = "index-service", mixinStandardHelpOptions = true,
+        subcommands = {SetupCommand.class, DeadLettersCommand.class},
         description = {"Indexes news.enriched into Elasticsearch and serves the search API and web UI.",
                 "Settings: index-service.properties, NEWSWATCH_CONFIG, NEWSWATCH_* environment variables."})
 public final class Main implements Callable<Integer> {
