@@ -1,5 +1,6 @@
 package io.newswatch.enrich;
 
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
 import java.nio.file.Path;
@@ -28,13 +29,14 @@ import java.util.Set;
  * @param trendingRetention    how long mention counts and the ids of counted articles are kept
  * @param trendingBaseline     the period {@code GET /api/trending} averages the usual level over
  * @param dedupeRetention      how long the id of a raised query-rule alert is kept
+ * @param sentimentModel       the sentiment model ({@code sentiment.model}: {@code minilm} or {@code lexical})
  */
 public record EnrichConfig(String bootstrapServers, short replicationFactor, Map<String, String> kafkaClient,
                            String httpHost, int httpPort, String applicationId, Path stateDir,
                            String processingGuarantee, int numThreads, Duration commitInterval,
                            Duration startTimeout, Duration closeTimeout, String applicationServer,
                            Duration trendingBucket, Duration trendingRetention, Duration trendingBaseline,
-                           Duration dedupeRetention) {
+                           Duration dedupeRetention, BundledSentimentModel sentimentModel) {
     static final String SERVICE = "enrich-service";
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -52,6 +54,7 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
         if (applicationServer != null && !applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new ConfigException("streams.application-server must be host:port, was " + applicationServer);
         }
+        if (sentimentModel == null) throw new ConfigException("sentiment.model is required");
         positive("trending.bucket", trendingBucket);
         positive("alerts.dedupe-retention", dedupeRetention);
         if (trendingRetention.compareTo(trendingBaseline.plus(trendingBucket)) < 0) {
@@ -88,7 +91,24 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
                 settings.duration("trending.bucket"),
                 settings.duration("trending.retention"),
                 settings.duration("trending.baseline"),
-                settings.duration("alerts.dedupe-retention"));
+                settings.duration("alerts.dedupe-retention"),
+                sentimentModel(settings));
+    }
+
+    /**
+     * The sentiment model {@code settings} name ({@code sentiment.model}); the tools that enrich use it
+     * when not told otherwise.
+     *
+     * @throws ConfigException naming the allowed values when the setting names none of them
+     */
+    public static BundledSentimentModel sentimentModel(Settings settings) {
+        String value = settings.string("sentiment.model");
+        try {
+            return BundledSentimentModel.named(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting sentiment.model (from " + settings.origin("sentiment.model") + ") "
+                    + e.getMessage());
+        }
     }
 
     /** Without the values of the extra Kafka client properties: they may hold credentials. */
@@ -100,6 +120,6 @@ public record EnrichConfig(String bootstrapServers, short replicationFactor, Map
                 + processingGuarantee + ", numThreads=" + numThreads + ", commitInterval=" + commitInterval
                 + ", startTimeout=" + startTimeout + ", closeTimeout=" + closeTimeout + ", applicationServer="
                 + applicationServer + ", trending=" + trendingBucket + "/" + trendingRetention + "/" + trendingBaseline
-                + ", dedupeRetention=" + dedupeRetention + "]";
+                + ", dedupeRetention=" + dedupeRetention + ", sentimentModel=" + sentimentModel + "]";
     }
 }

@@ -99,7 +99,7 @@ public final class EnrichService implements AutoCloseable {
             MentionWindows windows = new MentionWindows(config.trendingBucket(), config.trendingRetention());
             AlertMatching alerts = new AlertMatching(rules, spikes, AlertCounters.in(registry), Clock.systemUTC(),
                     windows, config.dedupeRetention());
-            KafkaStreams streams = new KafkaStreams(EnrichTopology.build(newEnricher(), counters, alerts),
+            KafkaStreams streams = new KafkaStreams(EnrichTopology.build(newEnricher(config), counters, alerts),
                     StreamsProperties.of(config, productionDeadLetters));
             service = new EnrichService(config, registry, streams, rules, windows);
             service.startStreams();
@@ -107,7 +107,7 @@ public final class EnrichService implements AutoCloseable {
             LOG.info("enrich-service started: {} -> {} and {} ({} alert rules), health on http://{}:{}/health",
                     Topics.RAW, Topics.ENRICHED, Topics.ALERTS, rules.size(), config.httpHost(), service.httpPort());
             return service;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // Error: a native library (ONNX Runtime) that cannot load
             if (service != null) {
                 service.close();
             } else {
@@ -142,15 +142,15 @@ public final class EnrichService implements AutoCloseable {
         LOG.info("enrich-service stopped");
     }
 
-    private static Enricher newEnricher() {
+    private static Enricher newEnricher(EnrichConfig config) {
         long startNanos = System.nanoTime();
         LanguageDetector.shared();
         CrfNameTagger.shared(); // at start, so the first English article is not held up by the model load
         Gazetteer gazetteer = Gazetteer.bundled();
-        Enricher enricher = Enricher.standard(gazetteer, Clock.systemUTC());
-        LOG.info("enricher ready in {} ms: {} (language models, NER model and {} knowledge-base entries loaded)",
-                Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), enricher.versions(),
-                gazetteer.entries().size());
+        Enricher enricher = Enricher.standard(gazetteer, config.sentimentModel(), Clock.systemUTC());
+        LOG.info("enricher ready in {} ms: {} (language models, NER model, sentiment model {} and {} knowledge-base"
+                        + " entries loaded)", Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),
+                enricher.versions(), config.sentimentModel(), gazetteer.entries().size());
         return enricher;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
 import java.nio.file.Path;
@@ -30,6 +31,17 @@ class EnrichConfigTest {
         assertEquals(Duration.ofDays(8), config.trendingRetention());
         assertEquals(Duration.ofDays(7), config.trendingBaseline());
         assertEquals(Duration.ofDays(30), config.dedupeRetention());
+        assertEquals(BundledSentimentModel.MINILM, config.sentimentModel());
+    }
+
+    @Test
+    void theSentimentModelIsChosenByASettingAndAnUnknownOneIsRefusedAtStart() {
+        Settings lexical = Settings.load("enrich-service", Map.of("NEWSWATCH_SENTIMENT_MODEL", "lexical"));
+        assertEquals(BundledSentimentModel.LEXICAL, EnrichConfig.from(lexical).sentimentModel());
+        Settings unknown = Settings.load("enrich-service", Map.of("NEWSWATCH_SENTIMENT_MODEL", "bert"));
+        ConfigException e = assertThrows(ConfigException.class, () -> EnrichConfig.from(unknown));
+        assertTrue(e.getMessage().contains("sentiment.model") && e.getMessage().contains("[minilm, lexical]")
+                && e.getMessage().contains("NEWSWATCH_SENTIMENT_MODEL"), e.getMessage());
     }
 
     @Test

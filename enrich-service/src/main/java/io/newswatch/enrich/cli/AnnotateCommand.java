@@ -2,6 +2,7 @@ package io.newswatch.enrich.cli;
 
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.sentiment.SentimentStage;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code annotate}: the enricher of the stream, over JSON Lines from stdin. */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
@@ -28,6 +30,8 @@ final class AnnotateCommand implements Callable<Integer> {
     private final InputStream in;
     private final OutputStream out;
     private final PrintStream err;
+    @Mixin
+    SentimentModelOption sentimentModel = new SentimentModelOption();
 
     AnnotateCommand(InputStream in, OutputStream out, PrintStream err) {
         this.in = in;
@@ -37,8 +41,9 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Annotator annotator = new Annotator(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()),
-                SentimentStage.bundled());
+        BundledSentimentModel sentiment = sentimentModel.model();
+        Annotator annotator = new Annotator(Enricher.standard(Gazetteer.bundled(), sentiment, Clock.systemUTC()),
+                SentimentStage.of(sentiment));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         int failed = annotator.annotate(reader, writer);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,6 +48,9 @@ final class BenchEnrichCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "timed passes (default ${DEFAULT-VALUE})")
     int rounds;
 
+    @Mixin
+    SentimentModelOption sentimentModel = new SentimentModelOption();
+
     private final PrintStream out;
     private final PrintStream progress;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -61,7 +65,8 @@ final class BenchEnrichCommand implements Callable<Integer> {
         List<RawArticle> articles = BenchCorpus.read(corpus);
         if (articles.isEmpty()) throw new IllegalArgumentException("no articles with text in " + corpus);
         progress.printf(Locale.ROOT, "bench-enrich: %d articles from %s; loading models%n", articles.size(), corpus);
-        List<TimedStage> stages = TimedStage.wrap(Enricher.standardStages(LanguageDetector.shared(), Gazetteer.bundled()));
+        List<TimedStage> stages = TimedStage.wrap(Enricher.standardStages(LanguageDetector.shared(), Gazetteer.bundled(),
+                sentimentModel.model()));
         Enricher enricher = new Enricher(List.<EnrichmentStage>copyOf(stages), Clock.systemUTC());
         for (int pass = 1; pass <= warmUp; pass++) {
             run(enricher, articles, "warm-up " + pass + "/" + warmUp, new Timing());

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.IndexSearcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +60,9 @@ final class BenchRulesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the rule generator (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Mixin
+    SentimentModelOption sentimentModel = new SentimentModelOption();
+
     private final PrintStream out;
 
     BenchRulesCommand(PrintStream out) {
@@ -69,7 +73,7 @@ final class BenchRulesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<RawArticle> raw = readCorpus(corpus);
         List<AlertRule> rules = SyntheticRules.generate(ruleCount, raw.stream().map(RawArticle::text).toList(), seed);
-        Enricher enricher = Enricher.standard(Gazetteer.bundled(), Clock.systemUTC());
+        Enricher enricher = Enricher.standard(Gazetteer.bundled(), sentimentModel.model(), Clock.systemUTC());
         List<EnrichedArticle> articles = raw.stream().map(enricher::enrich).toList();
         IndexSearcher.setDefaultQueryCache(null); // as the service does: no process-wide lock per candidate
         try (RuleMatcher matcher = RuleMatcher.create(passes)) {

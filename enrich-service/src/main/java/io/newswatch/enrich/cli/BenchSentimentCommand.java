@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +31,14 @@ final class BenchSentimentCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--data", required = true, description = "NewsMTSC JSON Lines to score on")
     Path data;
-    @Option(names = "--model", description = "a model file (default: the bundled model)")
+    @Option(names = "--model", description = "a model file (default: the bundled model --sentiment-model names)")
     Path model;
+    @Mixin
+    SentimentModelOption sentimentModel = new SentimentModelOption();
 
     @Override
     public Integer call() throws Exception {
-        SentimentModel sentiment = model == null ? SentimentModel.bundled() : read(model);
+        SentimentModel sentiment = model == null ? sentimentModel.model().model() : read(model);
         List<LabelledTarget> targets = NewsMtsc.read(data);
         long started = System.nanoTime();
         String report = SentimentTrainer.evaluate(sentiment, targets).report();

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
 /** {@code train-sentiment}: fits the target sentiment model on NewsMTSC train.jsonl, optionally cross-validating. */
 @Command(name = "train-sentiment", mixinStandardHelpOptions = true,
         description = {"Trains the target-dependent sentiment model on NewsMTSC JSON Lines and writes it as JSON.",
-            "The bundled model is: train-sentiment --train ../shared/bench/news-sentiment/train.jsonl",
-            "  --out src/main/resources/sentiment/model.json   (same data and options give the same model)",
+            "The bundled models are (same data and options give the same model):",
+            "  lexical: train-sentiment --train ../shared/bench/news-sentiment/train.jsonl",
+            "             --out src/main/resources/sentiment/model.json",
+            "  minilm:  train-sentiment --train ../shared/bench/news-sentiment/train.jsonl --sentence-encoder true",
+            "             --out src/main/resources/sentiment/model-minilm.json",
             "--folds N first prints N-fold cross-validation scores on the training data (for tuning)."})
 final class TrainSentimentCommand implements Callable<Integer> {
     private final PrintStream err;
@@ -55,6 +58,10 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "nearest lexicon words and the words between them and the target (default ${DEFAULT-VALUE})")
     boolean lexiconPaths = FeatureOptions.DEFAULT.lexiconPaths();
 
+    @Option(names = "--sentence-encoder", arity = "1",
+            description = "also read frozen all-MiniLM-L6-v2 sentence vectors (default ${DEFAULT-VALUE})")
+    boolean sentenceEncoder;
+
     TrainSentimentCommand(PrintStream err) {
         this.err = err;
     }
@@ -65,14 +72,15 @@ final class TrainSentimentCommand implements Callable<Integer> {
         FeatureOptions features = new FeatureOptions(bits, window, charGrams, trigrams, lexiconPaths);
         TrainingOptions training = new TrainingOptions(epochs, learningRate, l2, TrainingOptions.DEFAULT.seed(), balanced,
                 toneExamples, coreferences);
-        err.println("train-sentiment: " + data.size() + " targets and coreferent mentions; " + features + "; " + training);
+        err.println("train-sentiment: " + data.size() + " targets and coreferent mentions; " + features + "; "
+                + training + "; sentence encoder " + sentenceEncoder);
         if (folds > 1) {
             err.println(folds + "-fold cross-validation on the training data:");
-            err.print(SentimentTrainer.crossValidate(data, folds, features, training).report());
+            err.print(SentimentTrainer.crossValidate(data, folds, features, training, sentenceEncoder).report());
         }
         if (out == null) return 0;
         long started = System.nanoTime();
-        SentimentModel model = SentimentTrainer.train(data, features, training);
+        SentimentModel model = SentimentTrainer.train(data, features, training, sentenceEncoder);
         double seconds = (System.nanoTime() - started) / 1e9;
         try (OutputStream file = Files.newOutputStream(out)) {
             model.write(file);

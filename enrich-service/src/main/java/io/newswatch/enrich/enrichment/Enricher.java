@@ -2,6 +2,7 @@ package io.newswatch.enrich.enrichment;
 
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.sentiment.SentimentStage;
 import io.newswatch.enrich.topics.TopicStage;
 import io.newswatch.events.EnrichedArticle;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class Enricher {
     /** Version of the enrichment logic; bump it when the same input would give different output. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4"; // 4: Armenian stem changes and Azerbaijani case forms in entity linking
 
     private final List<EnrichmentStage> stages;
     private final Clock clock;
@@ -40,16 +41,21 @@ public final class Enricher {
     /**
      * The standard stages: language detection (shared Lingua detector), entities (the gazetteer in every
      * language, plus CoreNLP's name tagger on English text, shared per JVM and loaded by the first English
-     * article), sentiment (English; the bundled model), then topics (the bundled taxonomy).
+     * article), sentiment (English; {@code sentiment}, the setting {@code sentiment.model}), then topics
+     * (the bundled taxonomy). The service and every tool that enriches build their stages here.
      */
-    public static Enricher standard(Gazetteer gazetteer, Clock clock) {
-        return new Enricher(standardStages(LanguageDetector.shared(), gazetteer), clock);
+    public static Enricher standard(Gazetteer gazetteer, BundledSentimentModel sentiment, Clock clock) {
+        return new Enricher(standardStages(LanguageDetector.shared(), gazetteer, sentiment), clock);
     }
 
-    /** The standard stages, for callers that add their own after them. */
-    public static List<EnrichmentStage> standardStages(LanguageDetector detector, Gazetteer gazetteer) {
+    /**
+     * The standard stages, for callers that add their own after them or time each one. Reads the
+     * sentiment model now (with its sentence encoder, if it has one), so the first article is not held up.
+     */
+    public static List<EnrichmentStage> standardStages(LanguageDetector detector, Gazetteer gazetteer,
+                                                       BundledSentimentModel sentiment) {
         return new ArrayList<>(List.of(new LanguageStage(detector), new EntityStage(gazetteer),
-                SentimentStage.bundled(), TopicStage.bundled()));
+                SentimentStage.of(sentiment), TopicStage.bundled()));
     }
 
     /** Runs every stage over {@code text} (a text without headline). */

@@ -7,7 +7,6 @@ import io.newswatch.events.Sentiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -19,14 +18,13 @@ import java.util.TreeMap;
 
 /**
  * Sentiment toward a span of an English sentence (a person, a party, a country), and a
- * sentence's own tone: a logistic regression over {@link TargetFeatures}, trained on NewsMTSC
- * by {@code train-sentiment}. Immutable and thread-safe.
+ * sentence's own tone: a logistic regression over {@link TargetFeatures} and, when model.json
+ * names a sentence encoder, the sentence's frozen {@link SentenceEncoder} vector; trained on
+ * NewsMTSC by {@code train-sentiment}. Immutable and thread-safe.
  *
  * <p>The score is P(positive) - P(negative), in [-1, 1]; the label is the most probable class.
  */
 public final class SentimentModel {
-    /** The classpath resource of the bundled model. */
-    public static final String BUNDLED = "/sentiment/model.json";
     private static final String FORMAT = "newswatch-sentiment-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Sentiment.Label[] LABELS = Sentiment.Label.values();
@@ -36,26 +34,32 @@ public final class SentimentModel {
     private final LinearModel linear;
     private final TargetFeatures features;
     private final String version;
+    /** The {@link SentenceEncoder#NAME} whose vectors the model also reads, or null for none. */
+    private final String encoder;
+    /** The encoder itself when {@link #encoder} is set (loaded with the model), else null. */
+    private final SentenceEncoder sentenceEncoder;
 
-    SentimentModel(FeatureOptions options, Lexicon lexicon, LinearModel linear) {
+    SentimentModel(FeatureOptions options, Lexicon lexicon, LinearModel linear, String encoder) {
         this.options = options;
         this.lexicon = lexicon;
         this.linear = linear;
+        this.encoder = encoder;
+        this.sentenceEncoder = encoder == null ? null : SentenceEncoder.shared();
         this.features = new TargetFeatures(options, lexicon);
-        this.version = "newsmtsc-lr-" + fingerprint(linear.weights());
+        this.version = (encoder == null ? "newsmtsc-lr-" : "newsmtsc-lr-minilm-") + fingerprint(linear.weights());
     }
 
     /** A model of freshly fitted weights, rounded as {@link #write} stores them (so its version survives saving). */
-    static SentimentModel trained(FeatureOptions options, Lexicon lexicon, LinearModel linear) {
+    static SentimentModel trained(FeatureOptions options, Lexicon lexicon, LinearModel linear, String encoder) {
         float[] weights = linear.weights();
         float scale = maxAbs(weights) / Short.MAX_VALUE;
         float[] rounded = dequantize(quantize(weights, scale), scale);
-        return new SentimentModel(options, lexicon, new LinearModel(linear.classes(), rounded));
+        return new SentimentModel(options, lexicon, new LinearModel(linear.classes(), rounded), encoder);
     }
 
-    /** The bundled model, read once per JVM. */
-    public static SentimentModel bundled() {
-        return Bundled.INSTANCE;
+    /** The number of weights per class a model of {@code options} has, with or without the encoder's. */
+    static int dimension(FeatureOptions options, boolean encoder) {
+        return options.dimension() + (encoder ? SentenceEncoder.DIMENSION + 1 : 0);
     }
 
     /** The sentiment of {@code sentence} toward {@code sentence[start, end)} (UTF-16 indices, end exclusive). */
@@ -73,7 +77,23 @@ public final class SentimentModel {
 
     /** Probabilities in {@link Sentiment.Label} order; {@code start < 0} for the sentence's tone. */
     double[] probabilities(String sentence, int start, int end) {
-        return linear.probabilities(features.extract(sentence, start, end));
+        return probabilities(sentence, start, end, encode(sentence));
+    }
+
+    /** As {@link #probabilities(String, int, int)}, with the sentence's {@link #encode} vector already at hand. */
+    double[] probabilities(String sentence, int start, int end, float[] vector) {
+        SparseVector x = features.extract(sentence, start, end);
+        return linear.probabilities(encoder == null ? x : SentenceEncoder.append(x, options.dimension(), vector));
+    }
+
+    /** The sentence's encoder vector, or null when the model reads none (so callers may cache it per sentence). */
+    float[] encode(String sentence) {
+        return sentenceEncoder == null ? null : sentenceEncoder.encode(sentence);
+    }
+
+    /** Whether the model also reads a sentence vector (then each sentence read costs an encoder call). */
+    public boolean readsSentenceVectors() {
+        return encoder != null;
     }
 
     /** The label and score of class probabilities in {@link Sentiment.Label} order. */
@@ -95,6 +115,7 @@ public final class SentimentModel {
         root.put("format", FORMAT).put("version", version);
         root.put("trainedOn", "NewsMTSC train.jsonl (MIT licence, see NOTICE.txt)");
         root.set("features", JSON.valueToTree(options));
+        if (encoder != null) root.put("encoder", encoder);
         root.putArray("labels").add("negative").add("neutral").add("positive");
         root.set("lexicon", JSON.valueToTree(new TreeMap<>(lexicon.scores())));
         float[] weights = linear.weights();
@@ -115,11 +136,16 @@ public final class SentimentModel {
         Map<String, Integer> scores = JSON.treeToValue(root.get("lexicon"), Map.class);
         float[] weights = dequantize(Base64.getDecoder().decode(root.path("weights").asText()),
                 (float) root.path("scale").asDouble());
-        if (weights.length != options.dimension() * LABELS.length) {
-            throw new IOException("model has " + weights.length + " weights, its options need "
-                    + options.dimension() * LABELS.length);
+        String encoder = root.hasNonNull("encoder") ? root.get("encoder").asText() : null;
+        if (encoder != null && !encoder.equals(SentenceEncoder.NAME)) {
+            throw new IOException("model was trained with sentence encoder " + encoder + ", this build has "
+                    + SentenceEncoder.NAME + "; retrain it with train-sentiment");
         }
-        return new SentimentModel(options, new Lexicon(scores), new LinearModel(LABELS.length, weights));
+        int expected = dimension(options, encoder != null) * LABELS.length;
+        if (weights.length != expected) {
+            throw new IOException("model has " + weights.length + " weights, its options need " + expected);
+        }
+        return new SentimentModel(options, new Lexicon(scores), new LinearModel(LABELS.length, weights), encoder);
     }
 
     private static byte[] quantize(float[] weights, float scale) {
@@ -149,20 +175,6 @@ public final class SentimentModel {
             return HexFormat.of().formatHex(sha.digest(buffer.array())).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** Reads the bundled model on first use. */
-    private static final class Bundled {
-        static final SentimentModel INSTANCE = load();
-
-        private static SentimentModel load() {
-            try (InputStream in = SentimentModel.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) throw new IllegalStateException(BUNDLED + " is not on the classpath; run train-sentiment");
-                return read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + BUNDLED, e);
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.language.LanguageDetector;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.events.RawArticle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ class BenchEnrichCommandTest {
     }
 
     private static List<String> stageNames() {
-        return Enricher.standardStages(LanguageDetector.shared(), Gazetteer.bundled()).stream()
+        return Enricher.standardStages(LanguageDetector.shared(), Gazetteer.bundled(), BundledSentimentModel.LEXICAL).stream()
                 .map(TimedStage::nameOf).toList();
     }
 }

@@ -76,6 +76,22 @@ class MainTest {
     }
 
     @Test
+    void annotateUsesTheSentimentModelItIsToldToAndRefusesAnUnknownOne() throws Exception {
+        String input = "{\"id\":\"x\",\"text\":\"Critics accused Aliyev of corruption and fraud.\"}\n";
+        Run lexical = run(input, "annotate", "--sentiment-model", "lexical");
+        Run minilm = run(input, "annotate", "--sentiment-model", "minilm");
+        assertEquals(0, lexical.status(), lexical.stderr());
+        assertEquals(0, minilm.status(), minilm.stderr());
+        double lexicalScore = lexical.lines().get(0).get("entities").get(0).get("sentiment").get("score").asDouble();
+        double minilmScore = minilm.lines().get(0).get("entities").get(0).get("sentiment").get("score").asDouble();
+        assertTrue(lexicalScore < 0 && minilmScore < 0 && lexicalScore != minilmScore, lexicalScore + " " + minilmScore);
+
+        Run unknown = run(input, "annotate", "--sentiment-model", "vader");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.stderr().contains("--sentiment-model must be one of [minilm, lexical]"), unknown.stderr());
+    }
+
+    @Test
     void annotateOfGoodLinesExitsZeroAndKeepsAnUndeterminedLanguageAsNull() throws Exception {
         Run run = run("{\"id\":\"x\",\"text\":\"EU\"}\n", "annotate");
         assertEquals(0, run.status());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.entities.Gazetteer;
-import io.newswatch.enrich.sentiment.SentimentModel;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.topics.Taxonomy;
 import io.newswatch.enrich.testing.Articles;
 import io.newswatch.events.EnrichedArticle;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EnricherTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Gazetteer KB = Gazetteer.bundled();
-    private final Enricher enricher = Enricher.standard(KB, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Enricher enricher = Enricher.standard(KB, BundledSentimentModel.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void enrichesAnArticleWithLanguageEntitiesAndVersions() {
@@ -37,10 +37,23 @@ class EnricherTest {
         assertEquals(Set.of("enricher", "language", "kb", "ner", "sentiment", "topics"), enriched.versions().keySet());
         assertEquals("lingua-1.2.2", enriched.versions().get("language"));
         assertEquals(KB.versionTag(), enriched.versions().get("kb"));
-        assertEquals(SentimentModel.bundled().version(), enriched.versions().get("sentiment"));
+        assertEquals(BundledSentimentModel.DEFAULT.model().version(), enriched.versions().get("sentiment"));
         assertEquals(Taxonomy.bundled().version(), enriched.versions().get("topics"));
         List<String> ids = enriched.entities().stream().map(EntityMention::canonicalId).toList();
         assertEquals(List.of("Q7035479", "Q7035479", "Q1953", "Q227"), ids);
+    }
+
+    @Test
+    void theSentimentModelSettingChoosesTheModelAndTheRecordedVersion() {
+        Enricher lexical = Enricher.standard(KB, BundledSentimentModel.LEXICAL, Clock.fixed(NOW, ZoneOffset.UTC));
+        String minilmVersion = enricher.versions().get("sentiment");
+        String lexicalVersion = lexical.versions().get("sentiment");
+        assertTrue(minilmVersion.startsWith("newsmtsc-lr-minilm-"), minilmVersion);
+        assertTrue(lexicalVersion.startsWith("newsmtsc-lr-") && !lexicalVersion.equals(minilmVersion), lexicalVersion);
+        assertEquals(BundledSentimentModel.LEXICAL.model().version(), lexicalVersion);
+        EnrichedArticle enriched = lexical.enrich(Articles.pashinyanArticle("https://example.am/4"));
+        assertEquals(lexicalVersion, enriched.versions().get("sentiment"));
+        assertNotNull(enriched.sentiment());
     }
 
     @Test
@@ -91,7 +104,8 @@ class EnricherTest {
                 return Map.of("topics", "test-1");
             }
         };
-        List<EnrichmentStage> stages = Enricher.standardStages(io.newswatch.enrich.language.LanguageDetector.shared(), KB);
+        List<EnrichmentStage> stages = Enricher.standardStages(io.newswatch.enrich.language.LanguageDetector.shared(), KB,
+                BundledSentimentModel.DEFAULT);
         stages.add(tagsRussian);
         Enricher extended = new Enricher(stages, Clock.systemUTC());
         assertEquals(List.of("lang:ru"), extended.analyse("Пашинян заявил, что мирный договор готов.", null).topics());

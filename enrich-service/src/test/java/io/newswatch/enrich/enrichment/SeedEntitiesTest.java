@@ -8,6 +8,7 @@ import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.entities.KbEntry;
 import io.newswatch.enrich.language.LanguageDetector;
 import io.newswatch.enrich.ner.CrfNameTagger;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.testing.Articles;
 import io.newswatch.events.EnrichedArticle;
 import io.newswatch.events.EntityMention;
@@ -31,7 +32,7 @@ class SeedEntitiesTest {
             "their", "we", "i", "you", "who");
     private static final RawArticle SEED = Articles.seed();
     /** Enriched once with the bundled knowledge base: enrichers load models, so the tests share this. */
-    private static final EnrichedArticle ENRICHED = Enricher.standard(Gazetteer.bundled(), CLOCK).enrich(SEED);
+    private static final EnrichedArticle ENRICHED = Enricher.standard(Gazetteer.bundled(), BundledSentimentModel.DEFAULT, CLOCK).enrich(SEED);
 
     @Test
     void everyNameOfTheSeedArticleIsLinkedToExactlyOneId() {

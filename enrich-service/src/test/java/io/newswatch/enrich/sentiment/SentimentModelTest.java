@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SentimentModelTest {
-    private static final SentimentModel MODEL = SentimentModel.bundled();
+    private static final SentimentModel MODEL = BundledSentimentModel.DEFAULT.model();
 
     private static Sentiment toward(String sentence, String target) {
         int start = sentence.indexOf(target);
@@ -27,6 +27,23 @@ class SentimentModelTest {
                 "Aliyev").label());
         assertEquals(Label.NEUTRAL, toward("Mirzoyan will travel to Brussels on Tuesday, the ministry said.",
                 "Mirzoyan").label());
+    }
+
+    @Test
+    void theDefaultModelReadsSentenceVectorsAndTheLexicalModelReadsNone() {
+        assertTrue(MODEL.readsSentenceVectors(), MODEL.version());
+        SentimentModel lexical = BundledSentimentModel.LEXICAL.model();
+        assertTrue(!lexical.readsSentenceVectors(), lexical.version());
+        String sentence = "Critics accused Aliyev of corruption, fraud and brutal abuse of power.";
+        int start = sentence.indexOf("Aliyev");
+        assertEquals(Label.NEGATIVE, lexical.toward(sentence, start, start + "Aliyev".length()).label());
+    }
+
+    @Test
+    void aModelNameOutsideTheBundledOnesIsRefusedNamingTheChoices() {
+        assertEquals(BundledSentimentModel.LEXICAL, BundledSentimentModel.named(" Lexical "));
+        var e = assertThrows(IllegalArgumentException.class, () -> BundledSentimentModel.named("vader"));
+        assertTrue(e.getMessage().contains("[minilm, lexical]"), e.getMessage());
     }
 
     @Test
@@ -69,5 +86,16 @@ class SentimentModelTest {
         var in = new ByteArrayInputStream("{\"format\":\"other\"}".getBytes(StandardCharsets.UTF_8));
         var e = assertThrows(java.io.IOException.class, () -> SentimentModel.read(in));
         assertTrue(e.getMessage().contains("newswatch-sentiment"), e.getMessage());
+    }
+
+    @Test
+    void aModelTrainedWithAnotherSentenceEncoderIsRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MODEL.write(out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"" + SentenceEncoder.NAME + "\""), "the bundled model records its encoder");
+        byte[] other = json.replace(SentenceEncoder.NAME, "all-minilm-l6-v2@0.1").getBytes(StandardCharsets.UTF_8);
+        var e = assertThrows(java.io.IOException.class, () -> SentimentModel.read(new ByteArrayInputStream(other)));
+        assertTrue(e.getMessage().contains("retrain"), e.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentimentStageTest {
-    private final SentimentStage stage = SentimentStage.bundled();
+    private final SentimentStage stage = SentimentStage.of(BundledSentimentModel.DEFAULT);
 
     private static Analysis english(String text, String... names) {
         List<EntityMention> mentions = new java.util.ArrayList<>();
@@ -48,6 +48,12 @@ class SentimentStageTest {
     }
 
     @Test
+    void aSentenceWithNothingTheEncoderCanReadStillGetsATone() {
+        Analysis analysis = stage.apply(english("\u200b\u200b\nThe talks were a great success."));
+        assertEquals(Label.POSITIVE, analysis.sentiment().label());
+    }
+
+    @Test
     void otherLanguagesAreLeftWithoutSentiment() {
         Analysis russian = Analysis.of("Пашинян провёл переговоры.", null).withLanguage("ru");
         assertSame(russian, stage.apply(russian));
@@ -56,6 +62,6 @@ class SentimentStageTest {
 
     @Test
     void recordsTheModelVersion() {
-        assertEquals(SentimentModel.bundled().version(), stage.versions().get("sentiment"));
+        assertEquals(BundledSentimentModel.DEFAULT.model().version(), stage.versions().get("sentiment"));
     }
 }

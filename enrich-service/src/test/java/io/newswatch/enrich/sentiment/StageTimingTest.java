@@ -20,7 +20,7 @@ class StageTimingTest {
         }
         int sentenceLength = data.get(0).sentence().length();
 
-        StageTiming timing = StageTiming.measure(SentimentStage.bundled(), data, 4 * sentenceLength);
+        StageTiming timing = StageTiming.measure(SentimentStage.of(BundledSentimentModel.DEFAULT), data, 4 * sentenceLength);
 
         assertEquals(2, timing.articles(), "10 sentences make two articles of 4 sentences; the last 2 are too short");
         assertEquals(4, timing.meanMentions(), "labelled targets only, not their coreferent mentions");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.testing.Articles;
 import io.newswatch.events.Alert;
 import io.newswatch.events.AlertRule;
@@ -28,7 +29,7 @@ class AlertTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()));
+        harness = new TopologyHarness(Enricher.standard(Gazetteer.bundled(), BundledSentimentModel.DEFAULT, Clock.systemUTC()));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.newswatch.enrich.enrichment.Analysis;
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.enrichment.EnrichmentStage;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.testing.Articles;
 import io.newswatch.events.DeadLetter;
 import io.newswatch.events.EnrichedArticle;
@@ -39,7 +40,7 @@ class EnrichTopologyTest {
     }
 
     private void start() {
-        start(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()));
+        start(Enricher.standard(Gazetteer.bundled(), BundledSentimentModel.DEFAULT, Clock.systemUTC()));
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.enrichment.Enricher;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.sentiment.BundledSentimentModel;
 import io.newswatch.enrich.topology.MentionWindows.WindowCount;
 import io.newswatch.events.Alert;
 import io.newswatch.events.AlertRule;
@@ -29,7 +30,7 @@ class SpikeTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness(Enricher.standard(Gazetteer.bundled(), Clock.systemUTC()));
+        harness = new TopologyHarness(Enricher.standard(Gazetteer.bundled(), BundledSentimentModel.DEFAULT, Clock.systemUTC()));
     }
 
     @AfterEach
