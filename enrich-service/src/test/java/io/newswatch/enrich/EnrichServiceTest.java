@@ -75,6 +75,10 @@ class EnrichServiceTest {
                     r -> article.id().equals(r.key())).value();
             assertEquals("en", enriched.language());
             assertEquals("Q7035479", enriched.entities().get(0).canonicalId());
+            assertTrue(enriched.versions().get("sentiment").startsWith("newsmtsc-lr-minilm-"), "the default model: "
+                    + enriched.versions());
+            assertTrue(enriched.sentiment() != null && enriched.entities().get(0).sentiment() != null,
+                    "document and entity sentiment through the real stream");
 
             ConsumerRecord<String, byte[]> letter = consume(kafka, Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
                     r -> java.util.Arrays.equals(poison, r.value()));
