@@ -56,9 +56,22 @@ final class ChildProcess {
      * @throws EmbeddedInfraException when the process cannot be spawned
      */
     static ChildProcess start(String name, ProcessBuilder builder, Path logFile) {
+        return start(name, builder, logFile, ProcessBuilder.Redirect.to(logFile.toFile()));
+    }
+
+    /**
+     * Like {@link #start(String, ProcessBuilder, Path)}, appending to {@code logFile}: a restart
+     * keeps what the previous run wrote.
+     */
+    static ChildProcess startAppending(String name, ProcessBuilder builder, Path logFile) {
+        return start(name, builder, logFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    private static ChildProcess start(String name, ProcessBuilder builder, Path logFile,
+            ProcessBuilder.Redirect output) {
         inOwnSession(builder);
         builder.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                .redirectOutput(output)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             Process process = SPAWNER.submit(builder::start).get();
@@ -147,6 +160,29 @@ final class ChildProcess {
             left.forEach(ProcessHandle::destroyForcibly);
             left = awaitExit(left, FORCED_STOP_WAIT);
         }
+        if (!left.isEmpty()) {
+            LOG.warn("{}: pids {} still alive after SIGKILL", name, pids(left));
+        }
+        closeStreams();
+    }
+
+    /**
+     * Whether a server whose process is {@code current} must be started again: not while it runs.
+     *
+     * @throws IllegalStateException when the server is {@code closed}
+     */
+    static boolean mustRestart(ChildProcess current, boolean closed, Object server) {
+        if (closed) {
+            throw new IllegalStateException("closed: " + server);
+        }
+        return !current.isAlive();
+    }
+
+    /** Kills the process and its descendants at once (SIGKILL), as a crash would, and waits for them. */
+    void kill() {
+        List<ProcessHandle> tree = liveTree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> left = awaitExit(tree, FORCED_STOP_WAIT);
         if (!left.isEmpty()) {
             LOG.warn("{}: pids {} still alive after SIGKILL", name, pids(left));
         }

@@ -200,14 +200,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @throws IllegalStateException when closed
      */
     public synchronized void restart() {
-        if (closed.get()) {
-            throw new IllegalStateException("closed: " + this);
-        }
-        if (process.isAlive()) {
+        if (!ChildProcess.mustRestart(process, closed.get(), this)) {
             return;
         }
         long started = System.nanoTime();
-        process = ChildProcess.start(WHAT, directory.serverProcess(options.heap()), directory.logFile());
+        process = ChildProcess.startAppending(WHAT, directory.serverProcess(options.heap()),
+                directory.logFile());
         awaitReady(options);
         LOG.info("Elasticsearch node at {} restarted in {}", httpUrl(), Durations.since(started));
     }

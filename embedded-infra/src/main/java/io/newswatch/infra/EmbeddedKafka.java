@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The child uses this JVM's java binary and classpath, which must therefore hold
  * {@code org.apache.kafka:kafka_2.13} (a dependency of this module). Its output goes to
- * {@code kafka.log} in the broker's directory; it stops by itself if this JVM dies.
+ * {@code kafka.log} in the broker's directory; it stops by itself if this JVM dies. For tests of
+ * what depends on it, it can be {@link #stop() stopped} or {@link #kill() killed} and
+ * {@link #restart() restarted} on the same address with its data.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start(KafkaOptions.defaults())) {
@@ -46,19 +49,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path directory;
     private final boolean temporary;
     private final DirectoryLock lock;
-    private final ChildProcess process;
+    private final KafkaOptions options;
+    private final List<String> command;
+    private volatile ChildProcess process;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(String host, int port, Map<String, String> clientProperties, Path directory,
-            boolean temporary, DirectoryLock lock, ChildProcess process) {
-        this.host = host;
+    private EmbeddedKafka(KafkaOptions options, int port, Map<String, String> clientProperties,
+            Path directory, DirectoryLock lock, List<String> command) {
+        this.host = options.host();
         this.port = port;
         this.clientProperties = Map.copyOf(clientProperties);
         this.directory = directory;
-        this.temporary = temporary;
+        this.temporary = options.dataDir() == null;
         this.lock = lock;
-        this.process = process;
+        this.options = options;
+        this.command = List.copyOf(command);
+        this.process = ChildProcess.start(WHAT, processBuilder(), directory.resolve(LOG_FILE));
         this.shutdownHook = ShutdownHooks.register("kafka-" + port, this);
     }
 
@@ -111,10 +118,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     security, tls);
             List<String> command = JavaCommand.of(jvmOptions(options), directory.resolve("java.args"),
                     KafkaServerMain.class.getName(), List.of(config.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-            ChildProcess child = ChildProcess.start(WHAT, builder, directory.resolve(LOG_FILE));
-            return new EmbeddedKafka(options.host(), port, clientProperties(security, tls), directory,
-                    temporary, lock, child);
+            return new EmbeddedKafka(options, port, clientProperties(security, tls), directory, lock,
+                    command);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -146,6 +151,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-Dlogback.configurationFile=" + LOGBACK_CONFIG);
+    }
+
+    /** A new builder each time: starting one adds to its command list ({@code setsid}). */
+    private ProcessBuilder processBuilder() {
+        return new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile());
     }
 
     /** Waits for the port, then for the broker to appear in its own cluster metadata. */
@@ -216,6 +226,47 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public void leaveShutdownToCaller() {
         ShutdownHooks.remove(shutdownHook);
+    }
+
+    /**
+     * Stops the broker cleanly (SIGTERM, up to 30 s, then SIGKILL) but keeps its directory, port
+     * and lock, so {@link #restart()} brings it back with its data: for tests of what depends on
+     * the broker while it is down. Clients keep their bootstrap address and reconnect by themselves.
+     */
+    public synchronized void stop() {
+        long started = System.nanoTime();
+        process.stop(STOP_GRACE);
+        LOG.info("Kafka broker at {} stopped in {}, data kept for a restart", bootstrapServers(),
+                Durations.since(started));
+    }
+
+    /**
+     * Kills the broker's JVM (SIGKILL: no clean shutdown, as a crash would) but keeps its
+     * directory, port and lock. {@link #restart()} then takes some 10 s longer than after
+     * {@link #stop()}: the controller refuses the new registration until the killed broker's session
+     * expires ({@code broker.session.timeout.ms}, 9 s), and the logs are recovered.
+     */
+    public synchronized void kill() {
+        process.kill();
+        LOG.info("Kafka broker at {} killed, data kept for a restart", bootstrapServers());
+    }
+
+    /**
+     * Starts the broker again after {@link #stop()} or {@link #kill()}, on the same ports with the
+     * same data, and waits until it answers. Does nothing while it runs.
+     *
+     * @throws IllegalStateException when closed
+     * @throws EmbeddedInfraException when it exits or does not answer within the start timeout
+     */
+    public synchronized void restart() {
+        if (!ChildProcess.mustRestart(process, closed.get(), this)) {
+            return;
+        }
+        long started = System.nanoTime();
+        process = ChildProcess.startAppending(WHAT, processBuilder(), directory.resolve(LOG_FILE));
+        awaitReady(options);
+        LOG.info("Kafka broker at {} restarted in {} (pid {})", bootstrapServers(),
+                Durations.since(started), pid());
     }
 
     /**

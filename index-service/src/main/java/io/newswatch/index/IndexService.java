@@ -18,6 +18,7 @@ import io.newswatch.index.elastic.IndexSetup;
 import io.newswatch.index.elastic.Retention;
 import io.newswatch.index.elastic.RetentionSchedule;
 import io.newswatch.index.export.ExportController;
+import io.newswatch.index.kafka.BrokerHealth;
 import io.newswatch.index.rules.RuleAudit;
 import io.newswatch.index.rules.RuleRoutes;
 import io.newswatch.index.rules.RuleStore;
@@ -77,13 +78,15 @@ public final class IndexService implements AutoCloseable {
         try {
             KafkaTopics.ensure(config.kafkaClientProperties(), Topics.all(), config.replicationFactor());
             KafkaTopics.ensure(config.kafkaClientProperties(), RuleTopics.own(), config.replicationFactor());
+            BrokerHealth brokers = BrokerHealth.start(config.kafkaClientProperties());
+            parts.push(brokers);
             ArticleIndex index = new ArticleIndex(config.alias());
             ElasticAvailability availability = new ElasticAvailability(String.join(",", elastic.urls()), Clock.systemUTC());
             indexing = IndexingLoop.start(bulkSettings(config), elastic.client(), index,
                     new IndexSetup(elastic.client(), index, Clock.systemUTC()), availability, registry);
             Alerting alerting = Alerting.start(config, elastic, registry, parts);
             OpsRoutes ops = new OpsRoutes(IndexConfig.SERVICE, registry, Map.of("kafka", indexing.healthCheck(),
-                    "elasticsearch", new ElasticHealthCheck(elastic.rest(), availability),
+                    "kafka-brokers", brokers, "elasticsearch", new ElasticHealthCheck(elastic.rest(), availability),
                     "rules", alerting.rules().healthCheck(), "rule-audit", alerting.audit().healthCheck(),
                     "alerts", alerting.consumer().healthCheck()));
             ArticleSearch search = new ArticleSearch(elastic.client(), index, config.archive().pitKeepAlive());

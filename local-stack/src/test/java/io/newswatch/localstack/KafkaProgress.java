@@ -2,12 +2,15 @@ package io.newswatch.localstack;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -53,6 +56,41 @@ final class KafkaProgress {
                 Thread.sleep(200);
             }
         }
+    }
+
+    /** How many partitions of {@code topic} each member of {@code group} holds, by member id. */
+    static Map<String, Long> assignment(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            return assignment(admin, group, topic);
+        }
+    }
+
+    /**
+     * Waits until a single member of {@code group} holds every partition of {@code topic}, as after another
+     * member died and its session expired; returns the time from {@code sinceNanos} (System.nanoTime) to then.
+     */
+    static Duration awaitSoleOwner(String bootstrap, String group, String topic, long sinceNanos, Duration timeout)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = admin(bootstrap)) {
+            int partitions = ends(admin, topic).size();
+            Map<String, Long> members = assignment(admin, group, topic);
+            while (!(members.size() == 1 && members.values().iterator().next() == partitions)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(group + " still shares " + topic + " within " + timeout + ": " + members);
+                }
+                Thread.sleep(200);
+                members = assignment(admin, group, topic);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - sinceNanos);
+    }
+
+    private static Map<String, Long> assignment(Admin admin, String group, String topic) throws Exception {
+        Collection<MemberDescription> members = admin.describeConsumerGroups(List.of(group)).describedGroups()
+                .get(group).get(10, TimeUnit.SECONDS).members();
+        return members.stream().collect(Collectors.toMap(MemberDescription::consumerId,
+                m -> m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic)).count()));
     }
 
     private static Map<TopicPartition, Long> ends(Admin admin, String topic) throws Exception {

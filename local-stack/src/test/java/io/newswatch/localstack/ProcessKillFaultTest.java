@@ -1,212 +1,141 @@
 package io.newswatch.localstack;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.events.RawArticle;
-import io.newswatch.events.Topics;
 import io.newswatch.infra.EmbeddedElasticsearch;
 import io.newswatch.infra.EmbeddedInfraExtension;
 import io.newswatch.infra.EmbeddedKafka;
+import io.newswatch.localstack.HealthTimeline.Labelled;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults with real processes: enrich-service and index-service run as JVMs of their own from their shaded
  * jars. While articles stream into {@code news.raw}, both are killed with SIGKILL and started again; then
- * Elasticsearch is stopped for 20 s while more articles arrive. Afterwards every article is indexed exactly
- * once, every alert is on {@code news.alerts} and in {@code news-alerts} exactly once, and every alert's
- * webhook was called (at least once: a kill between the receiver's 2xx and its record in Elasticsearch
- * resends, by design; the count of resends is printed). Poison records written first to every consumed
- * topic (invalid JSON, the wrong shape, a 900 KB value) are each parked in {@code news.dlq} with a reason.
+ * Elasticsearch is stopped for 30 s, then the Kafka broker for 10 s, while more articles arrive (the
+ * publisher's sends wait for the broker). Afterwards every article is indexed exactly once and every alert
+ * is delivered once ({@link ExactlyOnceAudit}); the services became healthy again on their own, and
+ * index-service reported itself unhealthy during each outage. Poison records written first to every
+ * consumed topic (invalid JSON, the wrong shape, a 900 KB value) are each parked in {@code news.dlq} with a
+ * reason. How long each service was unhealthy is printed.
  */
 @ExtendWith(EmbeddedInfraExtension.class)
 class ProcessKillFaultTest {
-    private static final int FIRST_WAVE = 300;
-    private static final int OUTAGE_WAVE = 100;
-    /** Every 4th article mentions the probe word the rule looks for. */
-    private static final int MATCH_EVERY = 4;
-    private static final String PROBE_WORD = "Zangezurprobe";
+    private static final int KILL_WAVE = 300;
+    private static final int ES_WAVE = 100;
+    private static final int BROKER_WAVE = 90;
     private static final Duration START = Duration.ofMinutes(5);
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
     private static final Duration DRAIN = Duration.ofMinutes(3);
-    private static final Duration ES_OUTAGE = Duration.ofSeconds(20);
-    /**
-     * A killed consumer stays in its group until its session times out (45 s by default), and the restarted
-     * one waits for that; 10 s keeps this test short. Index-service's Elasticsearch backoff is capped at 5 s
-     * (default 30 s) for the same reason.
-     */
-    private static final Map<String, String> QUICK_RECOVERY = Map.of(
-            "NEWSWATCH_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "10000",
-            "NEWSWATCH_RETRY_MAX_BACKOFF", "5s");
+    private static final Duration ES_OUTAGE = Duration.ofSeconds(30);
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServiceFleet fleet = new ServiceFleet();
     private ServiceProcess enrich;
     private ServiceProcess index;
-    private AlertWatch watch;
-
-    @AfterEach
-    void stopServices() {
-        if (watch != null) watch.close();
-        if (index != null) index.close();
-        if (enrich != null) enrich.close();
-    }
+    private HealthTimeline health;
 
     @Test
-    void killedServicesAndAStoppedElasticsearchLoseNothingAndDuplicateNothing(EmbeddedKafka kafka,
+    void killedServicesAStoppedElasticsearchAndARestartedBrokerLoseNothingAndDuplicateNothing(EmbeddedKafka kafka,
             EmbeddedElasticsearch elastic) throws Exception {
         String bootstrap = kafka.bootstrapServers();
         JarSnapshots.takeInto(dir.resolve("jars"));
-        enrich = ServiceJvms.enrich(bootstrap, dir.resolve("enrich-state"), dir, QUICK_RECOVERY);
-        index = ServiceJvms.index(bootstrap, elastic.httpUrl(), dir, QUICK_RECOVERY);
-        startBoth();
-        watch = AlertWatch.start(index.url(), "fault probe", PROBE_WORD, "fault-secret");
+        enrich = fleet.own(ServiceJvms.enrich(bootstrap, dir.resolve("enrich-state"), dir,
+                ServiceFleet.QUICK_RECOVERY));
+        index = fleet.own(ServiceJvms.index(bootstrap, elastic.httpUrl(), dir, ServiceFleet.QUICK_RECOVERY));
+        ServiceFleet.startAll(START, List.of(enrich, index));
+        AlertWatch watch = fleet.own(AlertWatch.start(index.url(), "fault probe", ArticleFeed.PROBE_WORD,
+                "fault-secret"));
         ServiceJvms.awaitRulesLoaded(enrich, 1, START);
-        List<RawArticle> articles = articles(FIRST_WAVE + OUTAGE_WAVE);
+        health = fleet.own(HealthTimeline.of(List.of(new Labelled("enrich-service", enrich),
+                new Labelled("index-service", index))));
+        List<RawArticle> articles = ArticleFeed.articles("faults.example", KILL_WAVE + ES_WAVE + BROKER_WAVE);
         List<PoisonRecords.Poison> poisons = PoisonRecords.publish(bootstrap);
 
-        try (KafkaProducer<String, RawArticle> producer = producer(bootstrap)) {
-            killBothWhilePublishing(producer, articles.subList(0, FIRST_WAVE));
-            stopElasticsearchWhilePublishing(elastic, producer, articles.subList(FIRST_WAVE, articles.size()));
+        try (ArticleFeed feed = new ArticleFeed(bootstrap)) {
+            killBothWhilePublishing(feed, articles.subList(0, KILL_WAVE));
+            stopElasticsearchWhilePublishing(elastic, feed, articles.subList(KILL_WAVE, KILL_WAVE + ES_WAVE));
+            restartBrokerWhilePublishing(kafka, feed, articles.subList(KILL_WAVE + ES_WAVE, articles.size()));
         }
 
-        assertEverythingOnceAfterRecovery(bootstrap, new ElasticDocs(elastic.httpUrl()), articles);
-        // news.alert-rules is left out: both services skip an unreadable rule with a WARN instead of parking it
-        // (the table is re-read at every start, so it would be parked again each time); reported as a gap.
-        List<PoisonRecords.Poison> parkable = poisons.stream()
-                .filter(p -> !p.topic().equals(Topics.ALERT_RULES.name())).toList();
-        assertEquals(List.of(), PoisonRecords.awaitParked(bootstrap, parkable, DRAIN),
+        ExactlyOnceAudit.assertEverythingOnce(bootstrap, new ElasticDocs(elastic.httpUrl()), watch, articles,
+                ExactlyOnceAudit.Webhooks.ALL_CALLED, DRAIN, "fault test");
+        // Unreadable rules are parked once by index-service's rule audit (its own consumer group); the rule
+        // readers, which re-read the table at every start, only skip them.
+        assertEquals(List.of(), PoisonRecords.awaitParked(bootstrap, poisons, DRAIN),
                 "poison records without a dead letter in news.dlq");
         assertTrue(enrich.isRunning() && index.isRunning(), "the services are still up after the poison");
     }
 
-    /** Publishes at 30 articles/s; SIGKILLs both services a third of the way in, restarts them at two thirds. */
-    private void killBothWhilePublishing(KafkaProducer<String, RawArticle> producer, List<RawArticle> wave)
-            throws Exception {
-        AtomicInteger published = new AtomicInteger();
-        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publish(producer, wave, published));
-        awaitAtLeast(published, wave.size() / 3, publishing);
+    /** SIGKILLs both services a third of the way into the wave, restarts them at two thirds. */
+    private void killBothWhilePublishing(ArticleFeed feed, List<RawArticle> articles) throws Exception {
+        ArticleFeed.Wave wave = feed.publish(articles);
+        wave.awaitPublished(articles.size() / 3);
+        long killedAt = System.nanoTime();
         enrich.kill();
         index.kill();
-        awaitAtLeast(published, 2 * wave.size() / 3, publishing);
-        startBoth();
-        publishing.get();
+        wave.awaitPublished(2 * articles.size() / 3);
+        long restartedAt = System.nanoTime();
+        ServiceFleet.startAll(START, List.of(enrich, index));
+        report("SIGKILL", killedAt, restartedAt);
+        wave.finish();
     }
 
     /** Stops Elasticsearch for {@link #ES_OUTAGE} while articles keep coming: index-service is unhealthy meanwhile. */
-    private void stopElasticsearchWhilePublishing(EmbeddedElasticsearch elastic,
-            KafkaProducer<String, RawArticle> producer, List<RawArticle> wave) throws Exception {
-        elastic.stop();
+    private void stopElasticsearchWhilePublishing(EmbeddedElasticsearch elastic, ArticleFeed feed,
+            List<RawArticle> articles) throws Exception {
         long stoppedAt = System.nanoTime();
-        index.awaitHealth(503, Duration.ofMinutes(2));
-        publish(producer, wave, new AtomicInteger());
+        elastic.stop();
+        index.awaitHealth(503, RECOVERY);
+        feed.publish(articles).finish();
         assertEquals(200, enrich.healthStatus(), "enrich-service does not depend on Elasticsearch");
-        long left = ES_OUTAGE.toNanos() - (System.nanoTime() - stoppedAt);
-        if (left > 0) Thread.sleep(left / 1_000_000); // the outage lasts this long, it asserts nothing
+        sleepUntil(stoppedAt + ES_OUTAGE.toNanos()); // the outage lasts this long, it asserts nothing
         elastic.restart();
-        index.awaitHealth(200, Duration.ofMinutes(3));
+        long restartedAt = System.nanoTime();
+        index.awaitHealth(200, RECOVERY);
+        report("Elasticsearch outage", stoppedAt, restartedAt);
     }
 
-    private void assertEverythingOnceAfterRecovery(String bootstrap, ElasticDocs docs, List<RawArticle> articles)
+    /**
+     * Stops the broker for {@link #BROKER_OUTAGE} a third of the way into the wave: the publisher's sends wait
+     * for it, index-service reports the broker gone, and both services carry on by themselves after it.
+     */
+    private void restartBrokerWhilePublishing(EmbeddedKafka kafka, ArticleFeed feed, List<RawArticle> articles)
             throws Exception {
-        long expectedAlerts = IntStream.range(0, articles.size()).filter(i -> i % MATCH_EVERY == 0).count();
-        long indexed = docs.awaitCount("news-articles", articles.size(), DRAIN);
-        long stored = docs.awaitCount("news-alerts", expectedAlerts, DRAIN);
-        KafkaProgress.awaitConsumed(bootstrap, "newswatch-index", Topics.ENRICHED.name(), DRAIN);
-        KafkaProgress.awaitConsumed(bootstrap, "newswatch-alerts", Topics.ALERTS.name(), DRAIN);
-        List<String> articleIds = docs.values("news-articles", "id");
-        List<String> alertIds = PoisonRecords.withoutPoison(CommittedTopic.keys(bootstrap, Topics.ALERTS.name()));
-        List<String> enrichedIds = PoisonRecords.withoutPoison(CommittedTopic.keys(bootstrap,
-                Topics.ENRICHED.name()));
-        List<String> alertedArticles = docs.values("news-alerts", "articleId");
-        long webhookResends = articles.stream().filter(a -> watch.postsAbout(a.url()).size() > 1).count();
-        System.out.printf("fault test: %d indexed, %d enriched, %d alerts on the topic, %d in news-alerts,"
-                + " %d webhook resends%n", indexed, enrichedIds.size(), alertIds.size(), stored, webhookResends);
-        assertAll(
-                () -> assertEquals(articles.size(), indexed, "documents in news-articles"),
-                () -> assertEquals(articles.size(), new HashSet<>(articleIds).size(), "distinct article ids"),
-                () -> assertEquals(articles.size(), enrichedIds.size(), "committed records on news.enriched"),
-                () -> assertEquals(articles.size(), new HashSet<>(enrichedIds).size(), "distinct on news.enriched"),
-                () -> assertEquals(expectedAlerts, alertIds.size(), "committed alerts on news.alerts"),
-                () -> assertEquals(expectedAlerts, new HashSet<>(alertIds).size(), "distinct alerts on news.alerts"),
-                () -> assertEquals(expectedAlerts, stored, "documents in news-alerts"),
-                () -> assertEquals(expectedAlerts, new HashSet<>(alertedArticles).size(), "distinct alerted articles"),
-                () -> assertTrue(webhooksCalledForEvery(articles), "a webhook POST for every alert"));
+        ArticleFeed.Wave wave = feed.publish(articles);
+        wave.awaitPublished(articles.size() / 3);
+        long stoppedAt = System.nanoTime();
+        kafka.stop();
+        index.awaitHealth(503, RECOVERY);
+        sleepUntil(stoppedAt + BROKER_OUTAGE.toNanos());
+        int beforeRestart = wave.published();
+        kafka.restart();
+        long restartedAt = System.nanoTime();
+        wave.finish();
+        enrich.awaitHealth(200, RECOVERY);
+        index.awaitHealth(200, RECOVERY);
+        System.out.printf("broker outage: %d of %d articles acknowledged before the restart%n", beforeRestart,
+                articles.size());
+        report("broker outage", stoppedAt, restartedAt);
     }
 
-    private boolean webhooksCalledForEvery(List<RawArticle> articles) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (IntStream.range(0, articles.size()).filter(i -> i % MATCH_EVERY == 0)
-                    .allMatch(i -> !watch.postsAbout(articles.get(i).url()).isEmpty())) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
+    private void report(String fault, long faultNanos, long endNanos) {
+        System.out.printf("%s: %s; %s%n", fault, health.describe("enrich-service", faultNanos, endNanos),
+                health.describe("index-service", faultNanos, endNanos));
     }
 
-    private void startBoth() throws Exception {
-        CompletableFuture<Void> enriching = CompletableFuture.runAsync(() -> start(enrich));
-        start(index);
-        enriching.get();
-    }
-
-    private static void start(ServiceProcess service) {
-        try {
-            service.start(START);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<RawArticle> articles(int count) {
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        Instant now = Instant.now();
-        return IntStream.range(0, count).mapToObj(i -> RawArticle.of("https://faults.example/" + run + "/" + i,
-                null, "faults.example", "Road works report " + i, List.of("Desk"), now, null, now, "en",
-                "The regional council met on Tuesday to discuss road works number " + i + " and the water supply "
-                        + "of the villages." + (i % MATCH_EVERY == 0 ? " " + PROBE_WORD + " was on the agenda." : "")
-                        + "\nThe governor said the budget would be approved next month.")).toList();
-    }
-
-    private static void publish(KafkaProducer<String, RawArticle> producer, List<RawArticle> wave,
-                                AtomicInteger published) {
-        try {
-            for (RawArticle article : wave) {
-                producer.send(new ProducerRecord<>(Topics.RAW.name(), article.id(), article)).get();
-                published.incrementAndGet();
-                Thread.sleep(33);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing failed", e);
-        }
-    }
-
-    private static void awaitAtLeast(AtomicInteger published, int count, CompletableFuture<Void> publishing)
-            throws InterruptedException {
-        while (published.get() < count && !publishing.isDone()) Thread.sleep(20);
-    }
-
-    private static KafkaProducer<String, RawArticle> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) Thread.sleep(left / 1_000_000);
     }
 }

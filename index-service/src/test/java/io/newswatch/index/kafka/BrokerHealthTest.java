@@ -1,0 +1,53 @@
+package io.newswatch.index.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswatch.index.Await;
+import io.newswatch.infra.EmbeddedInfraExtension;
+import io.newswatch.infra.EmbeddedKafka;
+import io.newswatch.support.HealthCheck;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedInfraExtension.class)
+class BrokerHealthTest {
+
+    @Test
+    void upOnlyWhileTheClusterAnswers(EmbeddedKafka kafka) {
+        AtomicLong now = new AtomicLong();
+        try (BrokerHealth health = new BrokerHealth(Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())), now::get)) {
+            now.addAndGet(BrokerHealth.STALE_AFTER.toNanos() + TimeUnit.SECONDS.toNanos(1));
+            assertFalse(health.check().up(), "no answer for longer than the limit");
+
+            health.probe();
+
+            HealthCheck.Status up = Await.until(Duration.ofSeconds(30), "an answer from the broker",
+                    health::check, HealthCheck.Status::up);
+            assertTrue(up.detail().startsWith("1 broker(s) answered"), up.detail());
+        }
+    }
+
+    @Test
+    void downSoonAfterTheBrokersAreGone() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (BrokerHealth health = BrokerHealth.start(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort))) {
+            HealthCheck.Status down = Await.until(Duration.ofSeconds(30), "DOWN without a broker",
+                    health::check, status -> !status.up());
+            assertTrue(down.detail().startsWith("no answer from the Kafka cluster for "), down.detail());
+        }
+    }
+}
