@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +35,8 @@ final class ElasticDocs {
 
     /** The value of {@code field} in every document of {@code index} (at most 10,000), duplicates kept. */
     List<String> values(String index, String field) throws IOException, InterruptedException {
-        return search(index, field, "");
-    }
-
-    /**
-     * The value of {@code field} in the documents of {@code index} that match {@code query} (query-string
-     * syntax, e.g. {@code delivery.state:PENDING}), at most 10,000, duplicates kept.
-     */
-    List<String> values(String index, String field, String query) throws IOException, InterruptedException {
-        return search(index, field, "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    }
-
-    private List<String> search(String index, String field, String filter) throws IOException, InterruptedException {
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_search?size=10000&_source="
-                + field + filter)).GET());
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(url + "/" + index
+                + "/_search?size=10000&_source=" + field)).GET());
         List<String> values = new ArrayList<>();
         answer.path("hits").path("hits").forEach(hit -> values.add(hit.path("_source").path(field).asText()));
         return values;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +54,8 @@ public final class AlertConsumer implements AutoCloseable {
      *
      * @param fresh       an alert indexed for the first time (the live stream)
      * @param deliveryDue an alert whose webhook may be due (the dispatcher checks the log)
-     * @param onReady     once the index is set up, before consuming (resume pending deliveries)
+     * @param onReady     once the index is set up, before consuming, and after taking over partitions from
+     *                    another instance (resume pending deliveries)
      */
     public record Outlets(Consumer<AlertDocument> fresh, Consumer<String> deliveryDue, Ready onReady) {}
 
@@ -127,7 +130,7 @@ public final class AlertConsumer implements AutoCloseable {
     private void run() {
         try {
             awaitReady();
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            consumer.subscribe(List.of(Topics.ALERTS.name()), new HandOver());
             consuming = true;
             LOG.info("consuming {} (group {}) into index {}", Topics.ALERTS.name(), settings.groupId(), settings.index());
             while (running) handle(consumer.poll(POLL));
@@ -139,6 +142,32 @@ public final class AlertConsumer implements AutoCloseable {
             consuming = false;
             consumer.close(Duration.ofSeconds(2));
             deadLetters.close();
+        }
+    }
+
+    /**
+     * Partitions taken over from another instance may hold alerts that instance indexed but died before
+     * delivering: their log says pending and nobody would send them until a restart. So every assignment
+     * after the first resumes the pending deliveries (the dispatcher checks the log before each POST).
+     */
+    private final class HandOver implements ConsumerRebalanceListener {
+        private boolean assignedBefore;
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // offsets are committed after each batch; nothing is held across a rebalance
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (assignedBefore && !partitions.isEmpty()) {
+                try {
+                    outlets.onReady().run();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("pending deliveries not resumed after a rebalance ({}); the next start does", e.getMessage());
+                }
+            }
+            assignedBefore = true;
         }
     }
 
