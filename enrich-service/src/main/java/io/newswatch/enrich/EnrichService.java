@@ -19,6 +19,7 @@ import io.newswatch.enrich.topology.MentionWindows;
 import io.newswatch.enrich.trending.TrendingQuery;
 import io.newswatch.enrich.trending.TrendingRoutes;
 import io.newswatch.events.Topics;
+import io.newswatch.support.BrokerHealth;
 import io.newswatch.support.HealthCheck;
 import io.newswatch.support.HttpServers;
 import io.newswatch.support.KafkaTopics;
@@ -33,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.lucene.search.IndexSearcher;
@@ -62,6 +64,7 @@ public final class EnrichService implements AutoCloseable {
     private final CompletableFuture<State> started = new CompletableFuture<>();
     private final AtomicReference<Throwable> streamError = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile BrokerHealth brokers;
     private volatile Javalin http;
     private volatile int httpPort = -1;
 
@@ -136,6 +139,7 @@ public final class EnrichService implements AutoCloseable {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!stopped) LOG.warn("stream threads did not stop within {}", config.closeTimeout());
         if (http != null) http.stop();
+        if (brokers != null) brokers.close();
         rules.close();
         streamsMetrics.close();
         registry.close();
@@ -187,7 +191,9 @@ public final class EnrichService implements AutoCloseable {
     }
 
     private void startHttp() {
-        OpsRoutes ops = new OpsRoutes(EnrichConfig.SERVICE, registry, Map.of("kafka-streams", this::streamsHealth));
+        brokers = BrokerHealth.start(StreamsProperties.client(config), EnrichConfig.SERVICE);
+        OpsRoutes ops = new OpsRoutes(EnrichConfig.SERVICE, registry, Map.of("kafka-streams", this::streamsHealth,
+                "kafka-brokers", brokers));
         HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
         TrendingQuery trending = new TrendingQuery(streams, windows, config.trendingBaseline(), Clock.systemUTC(), self);
         Javalin app = HttpServers.create(javalin -> { });
@@ -212,10 +218,27 @@ public final class EnrichService implements AutoCloseable {
         }
     }
 
-    /** A stream thread died of something the processor does not catch (broker, fencing, a bug). */
+    /**
+     * A stream thread died of something the processor does not catch. A broker that stays away too long
+     * (a timeout or another retriable error) is worth a new thread: it resumes from the last commit once
+     * the broker is back. Anything else (fencing, a bug) stops the stream and health goes DOWN.
+     */
     private StreamThreadExceptionResponse onStreamThreadError(Throwable error) {
-        streamError.set(error);
-        LOG.error("stream thread failed; stopping the stream (health goes DOWN)", error);
+        StreamThreadExceptionResponse response = responseTo(error);
+        if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+            LOG.warn("stream thread failed on a retriable error; replacing it: {}", error.toString());
+        } else {
+            streamError.set(error);
+            LOG.error("stream thread failed; stopping the stream (health goes DOWN)", error);
+        }
+        return response;
+    }
+
+    /** REPLACE_THREAD when a retriable Kafka error (the broker away, a timeout) is among the causes. */
+    static StreamThreadExceptionResponse responseTo(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetriableException) return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 }

@@ -39,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,18 @@ class EnrichServiceTest {
         assertEquals(KafkaStreams.State.NOT_RUNNING, service.state());
         assertThrows(IOException.class, () -> health(service.httpPort()), "the HTTP server is stopped");
         service.close(); // idempotent
+    }
+
+    @Test
+    void aStreamThreadLostToABrokerOutageIsReplacedAndAnythingElseStopsTheStream() {
+        var timeout = new org.apache.kafka.streams.errors.StreamsException(
+                new org.apache.kafka.common.errors.TimeoutException("Expiring 12 record(s) for news.enriched-0"));
+        assertEquals(StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD,
+                EnrichService.responseTo(timeout));
+        assertEquals(StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT,
+                EnrichService.responseTo(new org.apache.kafka.common.errors.ProducerFencedException("fenced")));
+        assertEquals(StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT,
+                EnrichService.responseTo(new IllegalStateException("a bug")));
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.newswatch.index.elastic.IndexSetup;
 import io.newswatch.index.elastic.Retention;
 import io.newswatch.index.elastic.RetentionSchedule;
 import io.newswatch.index.export.ExportController;
-import io.newswatch.index.kafka.BrokerHealth;
 import io.newswatch.index.rules.RuleAudit;
 import io.newswatch.index.rules.RuleRoutes;
 import io.newswatch.index.rules.RuleStore;
@@ -26,6 +25,7 @@ import io.newswatch.index.rules.RuleTopics;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.web.TrendingController;
 import io.newswatch.index.web.WebServer;
+import io.newswatch.support.BrokerHealth;
 import io.newswatch.support.KafkaTopics;
 import io.newswatch.support.OpsRoutes;
 import io.newswatch.support.ServiceMetrics;
@@ -78,7 +78,7 @@ public final class IndexService implements AutoCloseable {
         try {
             KafkaTopics.ensure(config.kafkaClientProperties(), Topics.all(), config.replicationFactor());
             KafkaTopics.ensure(config.kafkaClientProperties(), RuleTopics.own(), config.replicationFactor());
-            BrokerHealth brokers = BrokerHealth.start(config.kafkaClientProperties());
+            BrokerHealth brokers = BrokerHealth.start(config.kafkaClientProperties(), IndexConfig.SERVICE);
             parts.push(brokers);
             ArticleIndex index = new ArticleIndex(config.alias());
             ElasticAvailability availability = new ElasticAvailability(String.join(",", elastic.urls()), Clock.systemUTC());

@@ -1,6 +1,5 @@
-package io.newswatch.index.kafka;
+package io.newswatch.support;
 
-import io.newswatch.support.HealthCheck;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +13,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * {@code /health}: the Kafka cluster answered a metadata request lately. The consumers keep polling
- * and retrying while the brokers are gone, so their threads look alive; this asks the cluster itself,
- * from a thread of its own every {@link #PROBE_EVERY}, so that {@code /health} returns at once.
+ * {@code /health}: the Kafka cluster answered a metadata request lately. Consumers, producers and Kafka
+ * Streams keep retrying while the brokers are gone, so their threads and states look fine; this asks the
+ * cluster itself, from a thread of its own every {@link #PROBE_EVERY}, so that {@code /health} returns at
+ * once. Every service has one.
  */
 public final class BrokerHealth implements HealthCheck, AutoCloseable {
     /** How often the cluster is asked. */
@@ -32,25 +32,25 @@ public final class BrokerHealth implements HealthCheck, AutoCloseable {
     private volatile int brokers;
     private volatile String problem = "not asked yet";
 
-    BrokerHealth(Admin admin, LongSupplier nanoTime) {
+    BrokerHealth(Admin admin, LongSupplier nanoTime, String service) {
         this.admin = admin;
         this.nanoTime = nanoTime;
         this.lastAnswer = nanoTime.getAsLong(); // the service just created its topics
         this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "index-service-broker-health");
+            Thread thread = new Thread(runnable, service + "-broker-health");
             thread.setDaemon(true);
             return thread;
         });
     }
 
     /** Starts asking the cluster reached with {@code kafkaClient} (bootstrap servers and security settings). */
-    public static BrokerHealth start(Map<String, Object> kafkaClient) {
+    public static BrokerHealth start(Map<String, Object> kafkaClient, String service) {
         Map<String, Object> props = new HashMap<>(kafkaClient);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "index-service-health");
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-health");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_EVERY.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STALE_AFTER.toMillis());
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-        BrokerHealth health = new BrokerHealth(Admin.create(props), System::nanoTime);
+        BrokerHealth health = new BrokerHealth(Admin.create(props), System::nanoTime, service);
         health.prober.scheduleWithFixedDelay(health::probe, 0, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return health;
     }
@@ -64,10 +64,15 @@ public final class BrokerHealth implements HealthCheck, AutoCloseable {
                         brokers = nodes.size();
                         lastAnswer = nanoTime.getAsLong();
                     } else {
-                        problem = error == null ? "no brokers in the cluster metadata" : error.getMessage();
+                        problem = error == null ? "no brokers in the cluster metadata" : KafkaTopics.describe(cause(error));
                     }
                     probing.set(false);
                 });
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 
     @Override
