@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * jars. While articles stream into {@code news.raw}, both are killed with SIGKILL and started again; then
  * Elasticsearch is stopped for 30 s, then the Kafka broker for 10 s, while more articles arrive (the
  * publisher's sends wait for the broker). Afterwards every article is indexed exactly once and every alert
- * is delivered once ({@link ExactlyOnceAudit}); the services became healthy again on their own, and
- * index-service reported itself unhealthy during each outage. Poison records written first to every
+ * is delivered once ({@link ExactlyOnceAudit}); the services became healthy again on their own,
+ * index-service reported itself unhealthy during each outage and enrich-service during the broker's. Poison records written first to every
  * consumed topic (invalid JSON, the wrong shape, a 900 KB value) are each parked in {@code news.dlq} with a
  * reason. How long each service was unhealthy is printed.
  */
@@ -108,7 +108,7 @@ class ProcessKillFaultTest {
 
     /**
      * Stops the broker for {@link #BROKER_OUTAGE} a third of the way into the wave: the publisher's sends wait
-     * for it, index-service reports the broker gone, and both services carry on by themselves after it.
+     * for it, both services report the broker gone, and both carry on by themselves after it.
      */
     private void restartBrokerWhilePublishing(EmbeddedKafka kafka, ArticleFeed feed, List<RawArticle> articles)
             throws Exception {
@@ -117,6 +117,7 @@ class ProcessKillFaultTest {
         long stoppedAt = System.nanoTime();
         kafka.stop();
         index.awaitHealth(503, RECOVERY);
+        enrich.awaitHealth(503, RECOVERY);
         sleepUntil(stoppedAt + BROKER_OUTAGE.toNanos());
         int beforeRestart = wave.published();
         kafka.restart();
