@@ -22,7 +22,7 @@ class BenchEndToEndTest {
     @Test
     void aSmallRunReportsEveryStageLatencyAlertAndHeapFigure() throws Exception {
         JarSnapshots.takeInto(jars);
-        E2eReport report = EndToEndBench.run(new EndToEndBench.Options(List.of(60), 0, 30, 20,
+        E2eReport report = EndToEndBench.run(new EndToEndBench.Options(List.of(60), 0, 20, 0,
                 E2eCorpus.defaultPages()), line -> System.err.println("bench-e2e: " + line));
 
         assertEquals(1, report.sizes().size());
