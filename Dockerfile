@@ -28,7 +28,9 @@ ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/service.jar \"$@\"", "--
 
 FROM runtime AS enrich-service
 COPY --from=build /src/enrich-service/target/enrich-service.jar /app/service.jar
-ENV NEWSWATCH_STREAMS_STATE_DIR=/app/state/enrich-streams
+# The MiniLM sentence encoder's tokenizer unpacks its native library once; /app (the home) is not writable.
+ENV NEWSWATCH_STREAMS_STATE_DIR=/app/state/enrich-streams \
+    DJL_CACHE_DIR=/tmp/djl
 EXPOSE 8082
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s CMD curl -fs http://127.0.0.1:8082/health || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/service.jar \"$@\"", "--"]
