@@ -8,6 +8,7 @@ import io.newswatch.events.Topics;
 import io.newswatch.index.alerts.AlertDocument.Delivery;
 import io.newswatch.index.deadletter.DeadLetterWriter;
 import io.newswatch.index.rules.Rule;
+import io.newswatch.support.ConsumerThreads;
 import io.newswatch.support.HealthCheck;
 import java.io.IOException;
 import java.time.Clock;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration INITIAL_BACKOFF = Duration.ofMillis(250);
     private static final int MAX_POLL = 200;
 
@@ -119,12 +121,7 @@ public final class AlertConsumer implements AutoCloseable {
     public void close() {
         running = false;
         stop.countDown();
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer, STOP_WAIT);
     }
 
     private void run() {

@@ -7,6 +7,7 @@ import io.newswatch.events.EventJson;
 import io.newswatch.events.MalformedEventException;
 import io.newswatch.events.Topics;
 import io.newswatch.index.deadletter.DeadLetterWriter;
+import io.newswatch.support.ConsumerThreads;
 import io.newswatch.support.HealthCheck;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class RuleAudit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleAudit.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -102,12 +104,7 @@ public final class RuleAudit implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer, STOP_WAIT);
     }
 
     private void run() {

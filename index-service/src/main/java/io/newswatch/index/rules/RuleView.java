@@ -4,6 +4,7 @@ import io.newswatch.events.AlertRule;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.Topic;
 import io.newswatch.events.Topics;
+import io.newswatch.support.ConsumerThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class RuleView implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleView.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(30);
     private static final List<Topic<String, ?>> TOPICS = List.of(Topics.ALERT_RULES, RuleTopics.SETTINGS);
 
@@ -108,12 +110,7 @@ final class RuleView implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer, STOP_WAIT);
     }
 
     private boolean await(Duration timeout, java.util.function.BooleanSupplier done) {
