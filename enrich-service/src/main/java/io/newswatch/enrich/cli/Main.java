@@ -14,8 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar enrich-service.jar}: runs the service; {@code annotate}, {@code train-sentiment} and
- * {@code bench-sentiment} run tools.
+ * {@code java -jar enrich-service.jar}: runs the service; {@code annotate}, {@code train-sentiment},
+ * {@code bench-sentiment}, {@code bench-ner} and the other benchmarks run tools.
  */
 @Command(name = "enrich-service", mixinStandardHelpOptions = true,
         description = {"Without a command: runs enrich-service (news.raw -> news.enriched) until stopped.",
@@ -33,6 +33,7 @@ public final class Main implements Callable<Integer> {
         commandLine.addSubcommand("annotate", new AnnotateCommand(in, out, err));
         commandLine.addSubcommand("bench-rules", new BenchRulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
         commandLine.addSubcommand("bench-enrich", new BenchEnrichCommand(new PrintStream(out, true, StandardCharsets.UTF_8), err));
+        commandLine.addSubcommand("bench-ner", new BenchNerCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
         commandLine.addSubcommand("train-sentiment", new TrainSentimentCommand(err));
         commandLine.addSubcommand("bench-sentiment", new BenchSentimentCommand());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));

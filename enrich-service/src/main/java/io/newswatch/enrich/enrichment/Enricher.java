@@ -58,6 +58,14 @@ public final class Enricher {
                 SentimentStage.of(sentiment), TopicStage.bundled()));
     }
 
+    /**
+     * The entity stage alone (the knowledge base, and CoreNLP's names in English text), exactly as the standard
+     * stages run it: for tools that measure entities ({@code bench-ner}).
+     */
+    public static EnrichmentStage entityStage(Gazetteer gazetteer) {
+        return new EntityStage(gazetteer);
+    }
+
     /** Runs every stage over {@code text} (a text without headline). */
     public Analysis analyse(String text, String declaredLanguage) {
         return analyse(Analysis.of(text, declaredLanguage));
