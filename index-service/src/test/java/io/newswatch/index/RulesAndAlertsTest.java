@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +161,13 @@ class RulesAndAlertsTest {
 
         assertEquals(400, send("POST", "/api/rules", Map.of("name", "Broken", "query", "x",
                 "webhook", "ftp://example.org")).statusCode());
+        for (String hostile : List.of("/(a|aa)*.{1,1000}/", "peace AND /[/", "(".repeat(3000) + "a" + ")".repeat(3000),
+                "a*b*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*".repeat(4), "x ".repeat(1100),
+                java.util.stream.IntStream.range(0, 600).mapToObj(i -> "w" + i).collect(Collectors.joining(" ")))) {
+            HttpResponse<String> refused = send("POST", "/api/rules", Map.of("name", "Broken", "query", hostile));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("invalid rule field 'query'", json(refused.body()).get("error").asText(), refused.body());
+        }
         assertFalse(http.get("/api/rules").body().contains("Broken"));
     }
 

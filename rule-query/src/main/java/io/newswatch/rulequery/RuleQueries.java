@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -32,7 +33,8 @@ public final class RuleQueries {
      * The Lucene query of {@code query}.
      *
      * @throws InvalidQueryException saying what is wrong and where, when the query is empty, not
-     *                              valid syntax, or names a field rules cannot use
+     *                              valid syntax, names a field rules cannot use, or is too large or
+     *                              complex to run ({@link QueryBounds}); no other exception escapes
      */
     public static Query parse(String query) {
         return parse(query, false);
@@ -48,13 +50,22 @@ public final class RuleQueries {
 
     private static Query parse(String query, boolean combineDefaultFields) {
         if (query == null || query.isBlank()) throw new InvalidQueryException(query, -1, "the query is empty");
+        QueryBounds.checkText(query);
+        Query parsed;
         try {
-            return new RuleQueryParser(combineDefaultFields).parse(query);
+            parsed = new RuleQueryParser(combineDefaultFields).parse(query);
         } catch (RuleQueryParser.RuleProblem e) {
             throw new InvalidQueryException(query, query.indexOf(e.near()), e.getMessage());
         } catch (ParseException e) {
             throw fromParser(query, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Anything else Lucene may throw while building the query is still the query's fault:
+            // it must become a refusal, never a 500 or a dead matcher thread.
+            throw new InvalidQueryException(query, -1, "the query cannot be built (" + e.getClass().getSimpleName()
+                    + "); simplify it");
         }
+        QueryBounds.checkClauses(query, parsed);
+        return parsed;
     }
 
     /** Checks {@code query}; the same as {@link #parse} without the result. */
@@ -74,6 +85,10 @@ public final class RuleQueries {
                     + "\"" + hint(unexpected.image));
         }
         if (cause instanceof TokenMgrError lexical) return fromLexer(query, lexical);
+        if (cause instanceof IndexSearcher.TooManyClauses) {
+            return new InvalidQueryException(query, -1, "the query has more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms in one group");
+        }
         return new InvalidQueryException(query, -1, stripPrefix(String.valueOf(cause.getMessage())));
     }
 

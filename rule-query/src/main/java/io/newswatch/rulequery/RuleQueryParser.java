@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * The classic query parser configured like Elasticsearch's {@code query_string} in index-service:
@@ -85,22 +86,22 @@ final class RuleQueryParser extends MultiFieldQueryParser {
         if (termStr.startsWith("*") || termStr.startsWith("?")) {
             throw new RuleProblem(termStr, "a term cannot start with a wildcard (\"" + termStr + "\")");
         }
-        return super.getWildcardQuery(resolveOrCombine(field), termStr);
+        return bounded(termStr, () -> super.getWildcardQuery(resolveOrCombine(field), termStr));
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-        return super.getPrefixQuery(resolveOrCombine(field), termStr);
+        return bounded(termStr, () -> super.getPrefixQuery(resolveOrCombine(field), termStr));
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-        return super.getFuzzyQuery(resolveOrCombine(field), termStr, minSimilarity);
+        return bounded(termStr, () -> super.getFuzzyQuery(resolveOrCombine(field), termStr, minSimilarity));
     }
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-        return super.getRegexpQuery(resolveOrCombine(field), termStr);
+        return bounded(termStr, () -> super.getRegexpQuery(resolveOrCombine(field), termStr));
     }
 
     @Override
@@ -113,6 +114,32 @@ final class RuleQueryParser extends MultiFieldQueryParser {
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
         Query query = super.getBooleanQuery(clauses);
         return query instanceof BooleanQuery bool && onlyProhibited(bool) ? matchAllBut(bool) : query;
+    }
+
+    /**
+     * A wildcard, prefix, fuzzy or regular-expression term built into its automaton now, so that one
+     * too costly to run, or a regular expression that does not parse, is refused with where it is
+     * (Lucene throws TooComplexToDeterminizeException or IllegalArgumentException from the constructor).
+     */
+    private static Query bounded(String termStr, TermBuild build) throws ParseException {
+        try {
+            return build.run();
+        } catch (TooComplexToDeterminizeException e) {
+            throw new RuleProblem(termStr, "the pattern \"" + shorten(termStr) + "\" is too complex to run "
+                    + "(simplify its repetitions and alternatives)");
+        } catch (IllegalArgumentException e) {
+            throw new RuleProblem(termStr, "the pattern \"" + shorten(termStr) + "\" is not valid: "
+                    + shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    @FunctionalInterface
+    private interface TermBuild {
+        Query run() throws ParseException;
     }
 
     /** A single-term query without a field targets the combined field when matching. */

@@ -73,8 +73,14 @@ public final class RuleMatcher implements AutoCloseable {
             remove(rule.id());
             throw e;
         }
+        try {
+            register(List.of(query));
+        } catch (RuntimeException e) { // the Monitor could not index it: still the rule's fault, never the thread's end
+            remove(rule.id());
+            throw new InvalidQueryException(rule.query(), -1, "the query cannot be matched ("
+                    + e.getClass().getSimpleName() + "); simplify it");
+        }
         fieldsInUse.put(rule.id(), query.getQuery());
-        register(List.of(query));
         enabled.put(rule.id(), rule);
     }
 
@@ -96,10 +102,20 @@ public final class RuleMatcher implements AutoCloseable {
                 invalid.put(rule.id(), e);
             }
         }
-        fieldsInUse.putAll(queries.stream().collect(Collectors.toMap(MonitorQuery::getId, MonitorQuery::getQuery,
-                (a, b) -> b)));
-        register(queries);
-        accepted.forEach(rule -> enabled.put(rule.id(), rule));
+        try {
+            register(queries);
+            fieldsInUse.putAll(queries.stream().collect(Collectors.toMap(MonitorQuery::getId, MonitorQuery::getQuery,
+                    (a, b) -> b)));
+            accepted.forEach(rule -> enabled.put(rule.id(), rule));
+        } catch (RuntimeException e) { // one of them cannot be indexed: find which, one by one
+            for (AlertRule rule : accepted) {
+                try {
+                    put(rule);
+                } catch (InvalidQueryException one) {
+                    invalid.put(rule.id(), one);
+                }
+            }
+        }
         rules.stream().filter(r -> !r.enabled() || invalid.containsKey(r.id())).forEach(r -> remove(r.id()));
         return invalid;
     }

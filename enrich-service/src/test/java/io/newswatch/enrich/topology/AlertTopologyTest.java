@@ -158,6 +158,21 @@ class AlertTopologyTest {
         assertEquals(2.0, harness.registry.get("newswatch.enrich.rules.invalid").counter().count());
     }
 
+    @Test
+    void hostileRuleQueriesAreSkippedWithoutStoppingTheRuleStoreOrTheMatching() {
+        putRule("regex", "/(a|aa)*.{1,1000}/", true);
+        putRule("bad-regex", "treaty AND /[/", true);
+        putRule("wildcards", "a*b*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*".repeat(4), true);
+        putRule("clauses", java.util.stream.IntStream.range(0, 600).mapToObj(i -> "w" + i)
+                .collect(java.util.stream.Collectors.joining(" ")), true);
+        putRule("nested", "(".repeat(3000) + "treaty" + ")".repeat(3000), true);
+        putRule("good", "treaty", true);
+        harness.pipe(TREATY);
+
+        assertEquals(List.of("good"), harness.alerts.readValuesToList().stream().map(Alert::ruleId).toList());
+        assertEquals(5.0, harness.registry.get("newswatch.enrich.rules.invalid").counter().count());
+    }
+
     private void putRule(String id, String query, boolean enabled) {
         harness.rules.pipeInput(id, new AlertRule(AlertRule.SCHEMA_VERSION, id, "rule " + id, query, null, enabled,
                 TopologyHarness.NOW, TopologyHarness.NOW));

@@ -92,6 +92,9 @@ public final class RuleAudit implements AutoCloseable {
         } catch (InvalidRuleException e) {
             return Optional.of(new InvalidRuleException(e.field(), "rule " + key + " has an invalid query: "
                     + e.getMessage()));
+        } catch (RuntimeException e) { // whatever else a record can provoke, it is parked, never the thread's end
+            return Optional.of(new MalformedEventException("rule", "the record cannot be used as a rule ("
+                    + e.getClass().getSimpleName() + ")", e));
         }
     }
 

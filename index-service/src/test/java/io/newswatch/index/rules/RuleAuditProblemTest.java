@@ -52,6 +52,18 @@ class RuleAuditProblemTest {
         assertReason("salary", RuleAudit.problem(RULES, "r1", rule("r1", "salary:100")));
     }
 
+    @Test
+    void aRuleWhoseQueryIsTooComplexToRunIsParkedNotThrown() {
+        assertReason("too complex to run", RuleAudit.problem(RULES, "r1", rule("r1", "/(a|aa)*.{1,1000}/")));
+        assertReason("is not valid", RuleAudit.problem(RULES, "r1", rule("r1", "treaty AND /[/")));
+        assertReason("nested more than", RuleAudit.problem(RULES, "r1", rule("r1", "(".repeat(40) + "a"
+                + ")".repeat(40))));
+        assertReason("at most 1024", RuleAudit.problem(RULES, "r1", rule("r1", java.util.stream.IntStream.range(0, 600)
+                .mapToObj(i -> "w" + i).collect(java.util.stream.Collectors.joining(" ")))));
+        assertReason("at most 4096 characters", RuleAudit.problem(RULES, "r1", rule("r1", "(".repeat(3000) + "a"
+                + ")".repeat(3000))));
+    }
+
     private static byte[] rule(String id, String query) {
         return EventJson.write(new AlertRule(AlertRule.SCHEMA_VERSION, id, "Rule " + id, query, null, true, NOW, NOW));
     }
