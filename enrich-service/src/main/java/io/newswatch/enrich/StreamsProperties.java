@@ -34,8 +34,12 @@ final class StreamsProperties {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         props.put(DeadLetterProductionHandler.COUNTER_CONFIG, productionDeadLetters);
-        // The rule table's processor handles bad rules itself; this only opts into Kafka 5.0's default now.
+        // The rule table's processor handles bad rules itself; this only opts into Kafka 5.0's default now. The
+        // main consumer gets it too: its partition assignor builds a StreamsConfig of its own from the consumer's
+        // settings and would warn at every start that the handler is off.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
         return props;
     }
 }

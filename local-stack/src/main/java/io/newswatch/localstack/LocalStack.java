@@ -4,6 +4,7 @@ import io.newswatch.infra.ElasticsearchOptions;
 import io.newswatch.infra.EmbeddedElasticsearch;
 import io.newswatch.infra.EmbeddedKafka;
 import io.newswatch.infra.KafkaOptions;
+import io.newswatch.support.logging.ExpectedWarnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** A stack not started yet, with its working directory. */
     public static LocalStack create() {
+        // Its state is temporary by design: Kafka Streams need not warn that the state directory is under /tmp.
+        System.setProperty(ExpectedWarnings.EPHEMERAL_STATE_PROPERTY, "true");
         return new LocalStack(tempDir());
     }
 

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven by Selenium through chromium-driver, both from the system (Debian
- * {@code chromium} and {@code chromium-driver}, which {@code scripts/ensure-browser} installs). Paths can be
+ * {@code chromium} and {@code chromium-driver}, which {@code scripts/ensure-test-tools} installs). Paths can be
  * moved with {@code NEWSWATCH_CHROMIUM} and {@code NEWSWATCH_CHROMEDRIVER}. Missing ones are an error that
  * says how to install them, never a skipped test.
  */
@@ -43,7 +43,7 @@ final class Browser implements AutoCloseable {
                 .filter(p -> !Files.isExecutable(p)).map(Path::toString).toList();
         if (!missing.isEmpty()) {
             throw new AssertionError("the browser test needs Chromium and its driver, missing: " + missing
-                    + ". Install them with scripts/ensure-browser (apt-get install chromium chromium-driver), "
+                    + ". Install them with scripts/ensure-test-tools (apt-get install chromium chromium-driver), "
                     + "or point NEWSWATCH_CHROMIUM / NEWSWATCH_CHROMEDRIVER at them.");
         }
     }

@@ -16,7 +16,8 @@ public final class ServiceMetrics {
     /** A new registry for {@code service}; each service instance owns one and closes it on shutdown. */
     public static PrometheusMeterRegistry create(String service) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("service", service);
+        // Filters first: Micrometer applies a filter only to meters registered after it.
+        registry.config().commonTags("service", service).meterFilter(new StateStoreMetricTags());
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
