@@ -292,6 +292,11 @@ class RulesAndAlertsTest {
             WebhookReceiver.Post post = receiver.accepted().get(0);
             assertEquals(3, receiver.posts().size(), "two 503s, then the accepted one");
             assertEquals(WebhookSignature.sign("hook-secret", post.body()), post.header(WebhookSignature.HEADER));
+            assertEquals(alert.id(), post.header(WebhookSignature.DELIVERY_HEADER));
+            long timestamp = Long.parseLong(post.header(WebhookSignature.TIMESTAMP_HEADER));
+            assertTrue(Math.abs(timestamp - Instant.now().getEpochSecond()) < 60, "signed now: " + timestamp);
+            assertEquals(WebhookSignature.signV2("hook-secret", alert.id(), timestamp, post.body()),
+                    post.header(WebhookSignature.HEADER_V2));
             assertEquals(alert.id(), json(new String(post.body(), StandardCharsets.UTF_8)).get("id").asText());
             Await.until(WAIT, "delivery recorded", () -> http.get("/api/alerts?rule=" + ruleId).json(),
                     j -> "DELIVERED".equals(j.at("/alerts/0/delivery/state").asText()));

@@ -8,19 +8,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
-/** One POST of an alert to a rule's webhook: signed when the rule has a secret. */
+/**
+ * One POST of an alert to a rule's webhook, with the delivery id (the alert id, so a receiver can
+ * drop a repeat) and this attempt's timestamp; signed when the rule has a secret ({@link WebhookSignature}).
+ */
 final class WebhookClient {
-    /** The alert id, so a receiver can drop a repeat (possible only if we crash between its 2xx and our log). */
-    static final String DELIVERY_HEADER = "X-Newswatch-Delivery";
     private static final String USER_AGENT = "newswatch-webhook/1";
 
     private final HttpClient http;
     private final Duration timeout;
+    private final Clock clock;
 
-    WebhookClient(Duration timeout) {
+    WebhookClient(Duration timeout, Clock clock) {
         this.timeout = timeout;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -48,9 +52,8 @@ final class WebhookClient {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
-                .header(DELIVERY_HEADER, alert.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (settings.secret() != null) request.header(WebhookSignature.HEADER, WebhookSignature.sign(settings.secret(), body));
+        WebhookSignature.headers(settings.secret(), alert.id(), clock.instant(), body).forEach(request::header);
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Answer(status, status / 100 == 2 ? null : "HTTP " + status);

@@ -57,7 +57,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.store = store;
         this.rules = rules;
         this.settings = settings;
-        this.client = new WebhookClient(settings.timeout());
+        this.client = new WebhookClient(settings.timeout(), clock);
         this.metrics = new DeliveryMetrics(registry);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
