@@ -34,25 +34,27 @@ public final class ArticleExtractor {
         String canonical = meta.canonicalUrl().orElse(null);
         String language = meta.language().orElse(null);
         var leadImage = LeadImages.find(doc).orElse(null);
-        return new ExtractedArticle(title, authors, published, modified, canonical, language, body(doc), leadImage);
+        String body = body(doc, meta.articleBody().orElse(null));
+        return new ExtractedArticle(title, authors, published, modified, canonical, language, body, leadImage);
     }
 
     /**
      * The body text. Class names sometimes mark the article's own container as chrome (a layout
      * "with-sidebar" class, a blog "widget"); when strict cleaning leaves too little text, the
-     * page is read again trusting only tags and roles, and the longer text wins.
+     * page is read again trusting only tags and roles, and the longer text wins. The result is
+     * then weighed against the page's dense prose and its declared body ({@link BodyChoice}).
      */
-    private static String body(Document doc) {
+    private static String body(Document doc, String articleBody) {
         Element body = doc.body();
         if (body == null) return "";
-        String strict = body(body.clone(), true);
-        if (strict.length() >= MIN_PLAUSIBLE_CHARS) return strict;
-        String lenient = body(body, false);
-        return lenient.length() > strict.length() ? lenient : strict;
-    }
-
-    private static String body(Element body, boolean byName) {
-        Boilerplate.strip(body, byName);
-        return Paragraphs.of(ContentFinder.find(body));
+        Element cleaned = body.clone();
+        Boilerplate.strip(cleaned, true);
+        String found = Paragraphs.of(ContentFinder.find(cleaned));
+        if (found.length() < MIN_PLAUSIBLE_CHARS) {
+            Boilerplate.strip(body, false);
+            String lenient = Paragraphs.of(ContentFinder.find(body));
+            if (lenient.length() > found.length()) found = lenient;
+        }
+        return BodyChoice.choose(found, DenseText.of(cleaned), articleBody);
     }
 }

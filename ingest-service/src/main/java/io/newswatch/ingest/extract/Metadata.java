@@ -47,6 +47,11 @@ final class Metadata {
         }
     }
 
+    /** The article body the page declares in JSON-LD, if any. */
+    Optional<String> articleBody() {
+        return jsonLd.text("articleBody");
+    }
+
     String title() {
         Optional<String> siteName = meta("og:site_name", "application-name");
         Optional<String> declared = first(() -> meta("og:title", "twitter:title"), () -> jsonLd.text("headline"));

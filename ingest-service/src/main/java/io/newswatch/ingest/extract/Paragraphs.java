@@ -17,24 +17,42 @@ final class Paragraphs implements NodeVisitor {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol",
             "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
             "br", "hr", "header", "footer", "aside", "address", "center", "figure", "details", "summary");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final double MAX_LINK_SHARE = 0.5;
 
-    private final List<String> lines = new ArrayList<>();
+    /** One line of text: a block's text and how many of its characters sit inside links. */
+    record Block(String text, int linkChars, boolean heading) {
+        double linkShare() {
+            return text.isEmpty() ? 0 : (double) linkChars / text.length();
+        }
+    }
+
+    private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
     private int lineLinkChars;
+    private int headingDepth;
     private int linkDepth;
     private int skipDepth;
 
     private Paragraphs() {}
 
-    /** The text of {@code elements}, one paragraph per line. */
+    /** The text of {@code elements}, one paragraph per line, without the lines that are mostly links. */
     static String of(List<Element> elements) {
+        List<String> lines = new ArrayList<>();
+        for (Block b : blocks(elements)) {
+            if (b.linkShare() <= MAX_LINK_SHARE) lines.add(b.text());
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Every non-empty line of {@code elements} in document order, the headline left out. */
+    static List<Block> blocks(List<Element> elements) {
         Paragraphs p = new Paragraphs();
         for (Element e : elements) {
             NodeTraversor.traverse(p, e);
             p.flush();
         }
-        return String.join("\n", p.lines);
+        return p.blocks;
     }
 
     @Override
@@ -42,18 +60,20 @@ final class Paragraphs implements NodeVisitor {
         if (node instanceof TextNode text) {
             if (skipDepth == 0) append(text.text());
         } else if (node instanceof Element e) {
+            if (BLOCKS.contains(e.normalName())) flush();
             if (e.nameIs("h1")) skipDepth++;
             if (e.nameIs("a")) linkDepth++;
-            if (BLOCKS.contains(e.normalName())) flush();
+            if (HEADINGS.contains(e.normalName())) headingDepth++;
         }
     }
 
     @Override
     public void tail(Node node, int depth) {
         if (node instanceof Element e) {
+            if (BLOCKS.contains(e.normalName())) flush();
             if (e.nameIs("h1")) skipDepth--;
             if (e.nameIs("a")) linkDepth--;
-            if (BLOCKS.contains(e.normalName())) flush();
+            if (HEADINGS.contains(e.normalName())) headingDepth--;
         }
     }
 
@@ -64,7 +84,7 @@ final class Paragraphs implements NodeVisitor {
 
     private void flush() {
         String text = line.toString().replaceAll("\\s+", " ").strip();
-        if (!text.isEmpty() && lineLinkChars <= text.length() * MAX_LINK_SHARE) lines.add(text);
+        if (!text.isEmpty()) blocks.add(new Block(text, Math.min(lineLinkChars, text.length()), headingDepth > 0));
         line.setLength(0);
         lineLinkChars = 0;
     }
