@@ -164,7 +164,7 @@ class ReadmeCommandsIT {
             assertTrue(article.path("text").asText().length() > 500, article.toString());
             assertEquals("en", article.path("language").asText(), article.toString());
         }
-        assertTrue(lines.get(0).path("text").asText().contains("Lachin"), lines.get(0).toString());
+        assertTrue(lines.get(0).path("text").asText().contains("Tavush"), lines.get(0).toString());
     }
 
     @Test
