@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class Enricher {
     /** Version of the enrichment logic; bump it when the same input would give different output. */
-    public static final String VERSION = "4"; // 4: Armenian stem changes and Azerbaijani case forms in entity linking
+    public static final String VERSION = "5"; // 5: English names on headlines, all-caps and title-case lines (recased)
 
     private final List<EnrichmentStage> stages;
     private final Clock clock;

@@ -68,6 +68,12 @@ public final class CrfNameTagger implements NameTagger {
         return names;
     }
 
+    /** The words CoreNLP's model met in lower case in its training news (about 10,000), kept in the model. */
+    @Override
+    public boolean commonWord(String lowerCase) {
+        return classifier.getKnownLCWords().contains(lowerCase);
+    }
+
     @Override
     public String version() {
         return VERSION;

@@ -27,19 +27,31 @@ final class NameFilter {
 
     /** The tidied name, or empty when what was found is not a plausible name. */
     static Optional<FoundName> tidy(String text, FoundName found) {
+        return tidy(text, found, false);
+    }
+
+    /**
+     * As {@link #tidy(String, FoundName)}; on a line in capitals ({@code capsLine}) capitals are not a
+     * label's mark, so all-capital names are kept ("NEW YORK 1996-08-22").
+     */
+    static Optional<FoundName> tidy(String text, FoundName found, boolean capsLine) {
         FoundName name = trim(text, afterBrackets(text, found));
         if (name == null) return Optional.empty();
-        return plausible(name.in(text)) ? Optional.of(name) : Optional.empty();
+        return plausible(name.in(text), capsLine) ? Optional.of(name) : Optional.empty();
     }
 
     /** True when {@code name} can be a name of a person, organisation or place. */
     static boolean plausible(String name) {
+        return plausible(name, false);
+    }
+
+    private static boolean plausible(String name, boolean capsLine) {
         String[] words = name.strip().split("\\s+");
         if (name.codePoints().filter(Character::isLetter).count() < 2 || !latin(name)) return false;
         if (words.length == 1 && PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) return false;
         boolean anyCapital = false;
         for (String word : words) anyCapital |= !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
-        return anyCapital && !label(name, words.length);
+        return anyCapital && (capsLine || !label(name, words.length));
     }
 
     private static boolean latin(String name) {
@@ -61,12 +73,17 @@ final class NameFilter {
         return start == found.start() ? found : new FoundName(found.type(), start, found.end());
     }
 
+    /** A full stop the tokenizer kept on the name's last word is an abbreviation's ("Inc.", "Fla.", "U.S."). */
+    private static boolean abbreviation(String text, int start, int end) {
+        return end - start > 2 && text.charAt(end - 1) == '.' && Character.isLetter(text.charAt(end - 2));
+    }
+
     /** Without surrounding non-letters and a trailing possessive; null when nothing is left. */
     private static FoundName trim(String text, FoundName name) {
         int start = name.start();
         int end = name.end();
         while (start < end && !Character.isLetterOrDigit(text.charAt(start))) start++;
-        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) end--;
+        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && !abbreviation(text, start, end)) end--;
         Matcher possessive = POSSESSIVE.matcher(text).region(start, end);
         if (possessive.find()) end = possessive.start();
         while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) end--;

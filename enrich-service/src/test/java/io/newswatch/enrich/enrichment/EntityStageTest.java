@@ -31,7 +31,7 @@ class EntityStageTest {
     }
 
     @Test
-    void theTaggerReadsOnlyEnglishTextAndNeverTheHeadline() {
+    void theTaggerReadsOnlyEnglishTextTheHeadlineRecased() {
         ScriptedTagger tagger = new ScriptedTagger();
         EntityStage stage = new EntityStage(KB, tagger);
         String title = "Tavakalyan Meets Pashinyan";
@@ -39,7 +39,7 @@ class EntityStageTest {
 
         Analysis english = stage.apply(new Analysis(text, null, "en", null, null, null, title.length()));
 
-        assertEquals(List.of("Tavakalyan met Pashinyan in Yerevan."), tagger.read);
+        assertEquals(List.of("Tavakalyan Meets Pashinyan", "Tavakalyan met Pashinyan in Yerevan."), tagger.read);
         assertEquals(List.of("Tavakalyan", "Pashinyan", "Tavakalyan", "Pashinyan", "Yerevan"), texts(english));
         assertEquals("nw:person:tavakalyan", english.entities().get(0).canonicalId());
         assertEquals("scripted-1", stage.versions().get("ner"));

@@ -24,10 +24,22 @@ class ParagraphsTest {
     }
 
     @Test
-    void theTitleAndHeadingLinesAreSkipped() {
-        String text = "Putin Says Moscow Is Ready\n\nPutin met Aliyev.\nRelated Stories About The Peace Process\nOK.";
-        List<String> lines = Paragraphs.taggable(text, "Putin Says Moscow Is Ready".length()).stream()
-                .map(span -> text.substring(span[0], span[1])).toList();
-        assertEquals(List.of("Putin met Aliyev.", "OK."), lines);
+    void theTitleAndHeadingAndCapitalLinesAreMarkedCapitalised() {
+        String text = "Putin Says Moscow Is Ready\n\nPutin met Aliyev.\nRelated Stories About The Peace Process\n"
+                + "MOSCOW 1996-08-22\nOK.";
+        List<String> capitalised = Paragraphs.lines(text, "Putin Says Moscow Is Ready".length()).stream()
+                .filter(Paragraphs.Line::capitalised).map(l -> text.substring(l.start(), l.end())).toList();
+        assertEquals(List.of("Putin Says Moscow Is Ready", "Related Stories About The Peace Process", "MOSCOW 1996-08-22"),
+                capitalised);
+    }
+
+    @Test
+    void aVeryLongLineIsReadInPiecesCutAtSpaces() {
+        String text = "word ".repeat(3_000);
+        List<Paragraphs.Line> lines = Paragraphs.lines(text, 0);
+        assertTrue(lines.size() > 1);
+        for (Paragraphs.Line l : lines) assertTrue(l.end() - l.start() <= Paragraphs.MAX_LINE);
+        for (int i = 1; i < lines.size(); i++) assertEquals(lines.get(i - 1).end(), lines.get(i).start());
+        assertEquals(text.length(), lines.get(lines.size() - 1).end(), "every char is read once");
     }
 }
