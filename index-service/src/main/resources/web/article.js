@@ -46,7 +46,8 @@ function markedParagraphs(text, mentions) {
 
 function mentionNode(written, m) {
   const type = (m.type || "entity").toLowerCase();
-  const describe = (m.canonicalName || written) + " (" + type + (m.canonicalId ? ", " + m.canonicalId : "") + ")";
+  const tone = m.sentiment && m.sentiment.label ? ", " + m.sentiment.label + " here" : "";
+  const describe = (m.canonicalName || written) + " (" + type + (m.canonicalId ? ", " + m.canonicalId : "") + tone + ")";
   if (!m.canonicalId) return el("mark", { className: "mention " + type, title: describe, textContent: written });
   const link = el("a", { className: "mention " + type, href: mentionHref(m.canonicalId), title: describe,
     textContent: written });
@@ -80,10 +81,22 @@ function renderEntities(entities) {
     const kb = knowledgeBaseUrl(e.canonicalId);
     return el("li", {}, el("span", { className: "mention " + (e.type || "").toLowerCase(),
       textContent: e.canonicalName || e.text }), " ",
-      el("span", { className: "count", textContent: (e.type || "").toLowerCase() + " · " + e.mentions + "×" }),
+      el("span", { className: "count", textContent: (e.type || "").toLowerCase() + " · " + e.mentions + "×" }), " ",
+      entitySentiment(e.sentiment),
       el("div", { className: "links" }, kb ? externalLink(kb, "Wikidata " + e.canonicalId) : e.canonicalId, " · ",
         el("a", { href: entitySearchUrl(e.canonicalId), textContent: "articles about it" })));
   }));
+}
+
+/** The sentiment toward an entity over its mentions: its badge, and how the mentions read; null if none has one. */
+function entitySentiment(s) {
+  if (!s) return null;
+  const counts = [[s.negative, "negative"], [s.neutral, "neutral"], [s.positive, "positive"]]
+    .filter(([n]) => n > 0).map(([n, label]) => n + " " + label).join(", ");
+  const badge = sentimentBadge(s);
+  badge.classList.add("entity-sentiment");
+  badge.title = "sentiment toward it: " + counts + " (mean " + (s.score > 0 ? "+" : "") + s.score.toFixed(2) + ")";
+  return badge;
 }
 
 async function loadSimilar() {

@@ -167,6 +167,9 @@ class WebUiBrowserTest {
         assertTrue(browser.findAll(By.cssSelector("#entities a")).stream()
                 .anyMatch(a -> a.getDomProperty("href").endsWith("/?entity=" + PASHINYAN)), "a search-by-entity link");
         assertTrue(browser.find(By.id("text")).getText().contains("peace treaty between Azerbaijan and Armenia"));
+        List<WebElement> tones = browser.findAll(By.cssSelector("#entities .entity-sentiment"));
+        assertFalse(tones.isEmpty(), "the sentiment toward each entity is shown");
+        assertTrue(tones.get(0).getDomAttribute("title").startsWith("sentiment toward it: "), tones.get(0).getDomAttribute("title"));
     }
 
     @Test

@@ -102,6 +102,11 @@ public record ArticleDocument(
         public String displayName() {
             return canonicalName != null ? canonicalName : text;
         }
+
+        /** The key its mentions share ({@link #entityKey}). */
+        public String key() {
+            return entityKey(canonicalId, type, text);
+        }
     }
 
     /** The document of an enriched article; refuses an article Elasticsearch could not store under its id. */
@@ -131,8 +136,12 @@ public record ArticleDocument(
     }
 
     private static String key(EntityMention m) {
-        return m.canonicalId() != null ? "id:" + m.canonicalId()
-                : "text:" + m.type() + ":" + m.text().toLowerCase(Locale.ROOT);
+        return entityKey(m.canonicalId(), m.type(), m.text());
+    }
+
+    /** What makes mentions one entity: the knowledge-base id, else the type and the spelling (any case). */
+    public static String entityKey(String canonicalId, String type, String text) {
+        return canonicalId != null ? "id:" + canonicalId : "text:" + type + ":" + text.toLowerCase(Locale.ROOT);
     }
 
     private static List<String> entityIds(List<IndexedEntity> entities) {
