@@ -1,6 +1,7 @@
 package io.newswatch.ingest;
 
 import io.newswatch.ingest.fetch.FetchSettings;
+import io.newswatch.support.outbound.OutboundPolicy;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.ingest.source.SourcesFile;
 import io.newswatch.support.Settings;
@@ -53,7 +54,7 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
         return new FetchSettings(s.string("fetch.user-agent"), s.duration("fetch.timeout"),
                 s.integer("fetch.max-body-bytes"), s.duration("fetch.host-delay"), s.integer("fetch.host-connections"),
                 s.duration("fetch.robots-ttl"), s.integer("fetch.retries"), s.duration("fetch.retry-base-delay"),
-                s.duration("fetch.retry-max-delay"));
+                s.duration("fetch.retry-max-delay"), OutboundPolicy.from(s));
     }
 
     /** This configuration with another {@code sources.reload-interval}. */

@@ -1,45 +1,41 @@
 package io.newswatch.ingest.fetch;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
+import io.newswatch.support.outbound.AddressRange;
+import io.newswatch.support.outbound.Destination;
+import io.newswatch.support.outbound.OutboundPolicy;
+import io.newswatch.support.outbound.RefusedDestinationException;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 
 /**
- * Keeps the fetcher off this machine and private networks (loopback, private, link-local,
- * carrier-grade NAT, unique-local IPv6), unless the source allows them: a feed must not be able
- * to make the service probe the intranet. Checked on every redirect hop.
+ * The fetcher's side of the outbound policy ({@link OutboundPolicy}, {@code outbound.allow}): every
+ * request (page, feed, sitemap, robots.txt, each redirect hop) resolves its host here once, and is
+ * then sent to the address checked here. A source with {@code allowPrivate: true} also reaches this
+ * machine and private networks (never cloud metadata).
  */
 final class AddressGuard {
-    private AddressGuard() {}
+    /** What a source's {@code allowPrivate: true} adds to the policy. */
+    static final List<AddressRange> PRIVATE_NETWORKS = List.of(AddressRange.LOOPBACK, AddressRange.PRIVATE,
+            AddressRange.LINK_LOCAL, AddressRange.UNIQUE_LOCAL, AddressRange.CGNAT);
 
-    /** Refuses {@code host} when it resolves to a non-public address and private ones are not allowed. */
-    static void check(String url, String host, boolean allowPrivate) throws FetchException {
-        if (allowPrivate) return;
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw FetchException.network(url, "cannot resolve host " + host, e);
-        }
-        for (InetAddress address : addresses) {
-            String kind = nonPublicKind(address);
-            if (kind != null) {
-                throw FetchException.of(url, FetchException.Category.REFUSED_ADDRESS, "refused: " + host + " is " + kind + " address "
-                        + address.getHostAddress() + " (set allowPrivate: true on the source to allow it)");
-            }
-        }
+    private final OutboundPolicy policy;
+    private final OutboundPolicy withPrivate;
+
+    AddressGuard(OutboundPolicy policy) {
+        this.policy = policy;
+        this.withPrivate = policy.alsoAllowing(PRIVATE_NETWORKS);
     }
 
-    /** What kind of non-public address {@code a} is, or null when it is public. */
-    static String nonPublicKind(InetAddress a) {
-        if (a.isLoopbackAddress()) return "a loopback";
-        if (a.isAnyLocalAddress()) return "an unspecified";
-        if (a.isLinkLocalAddress()) return "a link-local";
-        if (a.isSiteLocalAddress()) return "a private";
-        if (a.isMulticastAddress()) return "a multicast";
-        byte[] b = a.getAddress();
-        if (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) return "a carrier-grade NAT";
-        if (a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) return "a unique-local";
-        return null;
+    /** The checked destination of {@code uri}, or why it may not be fetched. */
+    Destination check(String url, URI uri, boolean allowPrivate) throws FetchException {
+        try {
+            return (allowPrivate ? withPrivate : policy).resolve(uri);
+        } catch (UnknownHostException e) {
+            throw FetchException.network(url, "cannot resolve host " + uri.getHost(), e);
+        } catch (RefusedDestinationException e) {
+            throw FetchException.of(url, FetchException.Category.REFUSED_ADDRESS, "refused: " + e.getMessage()
+                    + (allowPrivate ? "" : " (or set allowPrivate: true on the source)"));
+        }
     }
 }

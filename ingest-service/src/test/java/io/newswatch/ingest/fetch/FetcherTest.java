@@ -95,12 +95,37 @@ class FetcherTest {
     }
 
     @Test
-    void privateAndLinkLocalAddressesCountAsNonPublic() throws IOException {
-        for (String address : new String[] {"10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "100.64.0.1",
-                "fd00::1", "fe80::1", "::1", "0.0.0.0"}) {
-            assertTrue(AddressGuard.nonPublicKind(InetAddress.getByName(address)) != null, address);
+    void everyRedirectHopAndRobotsTxtHopIsCheckedAgainstThePolicy() {
+        // only 127.0.0.1 allowed: a hop to 127.0.0.2 (loopback too, but not allowed) stands for a private address
+        Fetcher strict = new Fetcher(new FetchSettings("newswatch-test/1.0", Duration.ofSeconds(5), MAX_BYTES,
+                Duration.ZERO, 1, Duration.ofHours(1), 0, Duration.ZERO, Duration.ZERO,
+                io.newswatch.support.outbound.OutboundPolicy.allowing(List.of("127.0.0.1/32"))));
+        String elsewhere = web.url("/b").replace("127.0.0.1", "127.0.0.2");
+        web.serve("/b", 200, "text/html", PAGE).redirect("/a", elsewhere);
+
+        FetchException page = assertThrows(FetchException.class, () -> strict.fetchPage(web.url("/a"), false));
+        assertEquals(FetchException.Category.REFUSED_ADDRESS, page.category(), page.getMessage());
+        assertEquals(0, web.hits("/b"));
+
+        try (LocalWebServer other = new LocalWebServer()) {
+            other.serve("/c", 200, "text/html", PAGE)
+                    .redirect("/robots.txt", other.url("/robots.txt").replace("127.0.0.1", "127.0.0.2"));
+            FetchException robots = assertThrows(FetchException.class, () -> strict.fetchPage(other.url("/c"), false));
+            assertEquals(FetchException.Category.REFUSED_ADDRESS, robots.category(), robots.getMessage());
+            assertEquals(0, other.hits("/c"));
         }
-        assertEquals(null, AddressGuard.nonPublicKind(InetAddress.getByName("93.184.216.34")));
+    }
+
+    @Test
+    void privateAndLinkLocalAddressesAreRefusedWithoutARequest() {
+        for (String host : new String[] {"10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "100.64.0.1",
+                "[fd00::1]", "[fe80::1]", "[::1]", "0.0.0.0", "[64:ff9b::7f00:1]", "198.18.0.1", "240.0.0.1"}) {
+            FetchException e = assertThrows(FetchException.class, () -> fetcher.fetchPage("http://" + host + "/", false));
+            assertEquals(FetchException.Category.REFUSED_ADDRESS, e.category(), host + ": " + e.getMessage());
+        }
+        FetchException metadata = assertThrows(FetchException.class,
+                () -> fetcher.fetchPage("http://169.254.169.254/latest/meta-data/", true));
+        assertTrue(metadata.getMessage().contains("never allowed"), metadata.getMessage());
     }
 
     @Test
