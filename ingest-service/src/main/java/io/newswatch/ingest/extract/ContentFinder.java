@@ -23,6 +23,9 @@ final class ContentFinder {
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article");
     private static final int ANCESTOR_LEVELS = 5;
+    /** Candidates scoring this share of the top one are its rivals. */
+    private static final double RIVAL_SHARE = 0.75;
+    private static final int CLOSE_RIVALS = 3;
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -47,7 +50,7 @@ final class ContentFinder {
         }
         Element top = best();
         if (top == null) return List.of();
-        return withSiblings(top);
+        return withSiblings(commonAncestor(top));
     }
 
     /**
@@ -88,11 +91,41 @@ final class ContentFinder {
         return best;
     }
 
+    /**
+     * The body split over several containers (sections of a long article, text interleaved with
+     * figures and asides) makes several candidates score nearly as well as the top one; their
+     * closest common ancestor holding at least {@link #CLOSE_RIVALS} of them is the article
+     * (Readability's rule). Never climbs to the body: that is the whole page.
+     */
+    private Element commonAncestor(Element top) {
+        double topScore = scores.get(top);
+        List<Element> rivals = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getKey() != top && e.getValue() >= RIVAL_SHARE * topScore) rivals.add(e.getKey());
+        }
+        if (rivals.size() < CLOSE_RIVALS) return top;
+        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+            int inside = 0;
+            for (Element rival : rivals) {
+                if (isAncestor(ancestor, rival)) inside++;
+            }
+            if (inside >= CLOSE_RIVALS) return ancestor;
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) return true;
+        }
+        return false;
+    }
+
     /** The top element, plus siblings scoring at least a fifth of it or reading like paragraphs. */
     private List<Element> withSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
-        double threshold = Math.max(10, scores.get(top) * 0.2);
+        double threshold = Math.max(10, scores.getOrDefault(top, 0.0) * 0.2);
         List<Element> content = new ArrayList<>();
         for (Element sibling : parent.children()) {
             if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold || readsLikeParagraph(sibling)) {

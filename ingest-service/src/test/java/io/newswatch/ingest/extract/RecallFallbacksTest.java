@@ -40,6 +40,23 @@ class RecallFallbacksTest {
         assertLeftOut(text, "Loading", "Politics", "Related", "Border talks resume", "All rights reserved");
     }
 
+    /**
+     * A long guide whose sections nest two deep (reduced from a documentation page): the best
+     * subsection and its sibling are only half of it; the other sections score nearly as well, and
+     * their common ancestor is the article.
+     */
+    @Test
+    void aBodySplitOverNestedSectionsIsReadWhole() throws IOException {
+        String text = bodyOf("nested-sections.html");
+        List<String> lines = text.lines().toList();
+
+        assertTrue(text.startsWith("This guide shows how draft changes travel between repositories"), text);
+        assertTrue(lines.contains("Sharing with several developers"), text);
+        assertTrue(text.contains("\nAlice commits a draft fix and pushes it to the review repository"), text);
+        assertTrue(text.endsWith("spares everyone a second round of review."), text);
+        assertLeftOut(text, "Contents", "Docs home", "FAQ", "Created with");
+    }
+
     /** A declared body that is only a teaser never replaces the article the page shows. */
     @Test
     void aDeclaredTeaserDoesNotReplaceTheArticle() {
