@@ -87,10 +87,16 @@ function apiMessage(body, response) {
   return "HTTP " + response.status + " " + response.statusText;
 }
 
-/** GET or send JSON; resolves to {ok, status, body}; a network failure is {ok:false, body:{error, detail}}. */
+/**
+ * GET or send JSON; resolves to {ok, status, body}; a network failure is {ok:false, body:{error, detail}}. Carries
+ * the API token entered on the alerts page (kept for this tab), for servers with api.token-scope=all.
+ */
 async function api(url, options = {}) {
+  const token = sessionStorage.getItem("newswatch-token");
+  const headers = Object.assign({}, options.headers || {});
+  if (token && !headers.Authorization) headers.Authorization = "Bearer " + token;
   try {
-    const response = await fetch(url, options);
+    const response = await fetch(url, Object.assign({}, options, { headers }));
     const text = await response.text();
     let body = null;
     try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: "not JSON", detail: text.slice(0, 200) }; }

@@ -3,6 +3,7 @@ package io.newswatch.index;
 import io.newswatch.index.alerts.AlertSettings;
 import io.newswatch.index.delivery.DeliverySettings;
 import io.newswatch.index.elastic.ElasticConfig;
+import io.newswatch.index.web.ApiAccess;
 import io.newswatch.index.web.ApiToken;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * @param ruleAuditGroupId  consumer group that parks unusable rule records in news.dlq ({@code rules.audit-group-id})
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
- * @param apiToken          token rule writes need ({@code api.token}), {@link ApiToken#NONE} when unset
+ * @param api               the API token, the host names served and the body bound ({@code api.*})
  * @param archive           paging and retention of the article archive ({@code search.pit-keep-alive},
  *                          {@code retention.*})
  * @param enrichUrl         base URL of enrich-service, which {@code GET /api/trending} is passed to ({@code enrich.url})
@@ -51,7 +52,7 @@ public record IndexConfig(
         String ruleAuditGroupId,
         AlertSettings alerts,
         DeliverySettings webhooks,
-        ApiToken apiToken,
+        ApiAccess api,
         ArchiveSettings archive,
         String enrichUrl) {
 
@@ -128,7 +129,7 @@ public record IndexConfig(
                         settings.duration("retry.max-backoff")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
                         settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")),
-                ApiToken.of(settings.optional("api.token")),
+                ApiAccess.from(settings),
                 ArchiveSettings.from(settings),
                 settings.string("enrich.url"));
     }
@@ -141,8 +142,13 @@ public record IndexConfig(
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
                 + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout
                 + ", ruleAuditGroupId=" + ruleAuditGroupId + ", alerts=" + alerts + ", webhooks=" + webhooks
-                + ", apiToken=" + apiToken + ", archive=" + archive + ", enrichUrl=" + enrichUrl
+                + ", apiToken=" + api.token() + ", allowedHosts=" + api.allowedHosts() + ", archive=" + archive + ", enrichUrl=" + enrichUrl
                 + "]";
+    }
+
+    /** The API token and which requests need it. */
+    public ApiToken apiToken() {
+        return api.token();
     }
 
     /** Kafka client properties every client of this service starts from. */

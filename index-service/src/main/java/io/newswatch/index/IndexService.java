@@ -97,9 +97,9 @@ public final class IndexService implements AutoCloseable {
                     new RuleRoutes(alerting.rules(), search)::addTo,
                     new ExportController(search)::addTo,
                     new AlertRoutes(alerting.store(), alerting.stream())::addTo,
-                    new TrendingController(config.enrichUrl())::addTo), config.apiToken());
+                    new TrendingController(config.enrichUrl())::addTo), config.api());
             LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {}, "
-                    + "API token for rule writes {})", config.httpHost(), http.port(), config.alias(),
+                    + "API token {})", config.httpHost(), http.port(), config.alias(),
                     config.alerts().index(), elastic.urls(), config.elasticsearch().authentication(), config.apiToken());
             return new IndexService(registry, elastic, indexing, http, parts);
         } catch (RuntimeException e) {

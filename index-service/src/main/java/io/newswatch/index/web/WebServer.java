@@ -29,21 +29,38 @@ public final class WebServer {
 
     /**
      * A started server on {@code host:port} (0 for any free port), with the search and article APIs
-     * and {@code apis}; rule writes need {@code token} when one is set.
+     * and {@code apis}, used as {@code access} says.
      */
     public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops,
-                                List<Consumer<Javalin>> apis, ApiToken token) {
+                                List<Consumer<Javalin>> apis, ApiAccess access) {
         Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/web";
             files.location = Location.CLASSPATH;
+            files.headers = SecurityHeaders.ALL;
         }));
-        app.before(token::check);
+        guard(app, access);
         routes(app, new SearchController(search), new ArticleController(search));
         apis.forEach(api -> api.accept(app));
         ops.addTo(app);
         errors(app);
         return app.start(host, port);
+    }
+
+    /**
+     * The checks every request passes before a handler runs, in this order: security headers on every answer,
+     * refusals included; then whether this server is the one asked (Host); then whether a write may come from
+     * where it comes and is JSON of a bounded length; then the token.
+     */
+    static void guard(Javalin app, ApiAccess access) {
+        app.before(SecurityHeaders::add);
+        app.before(new HostAllowlist(access.allowedHosts())::check);
+        app.before(new WriteCheck(access.maxBodyBytes())::check);
+        app.before(access.token()::check);
+        app.exception(RefusedRequestException.class, (e, ctx) -> ctx.status(e.status())
+                .json(new ApiError(e.error(), e.getMessage())));
+        app.exception(ApiToken.UnauthorizedException.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer").json(new ApiError("unauthorized", e.getMessage())));
     }
 
     private static void routes(Javalin app, SearchController search, ArticleController articles) {
@@ -55,8 +72,6 @@ public final class WebServer {
     private static void errors(Javalin app) {
         app.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
-        app.exception(ApiToken.UnauthorizedException.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
-                .header("WWW-Authenticate", "Bearer").json(new ApiError("unauthorized", e.getMessage())));
         app.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such article", e.getMessage())));
         app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)

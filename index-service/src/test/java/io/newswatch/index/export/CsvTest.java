@@ -17,4 +17,11 @@ class CsvTest {
     void emptyAndUnicodeFieldsStayAsTheyAre() {
         assertEquals(",Ереван,😀\r\n", Csv.record(List.of("", "Ереван", "😀")));
     }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreShownAsText() {
+        assertEquals("\"'=HYPERLINK(\"\"http://x.example\"\")\",'+1+2,'-2+3,'@SUM(A1),'\t=1,-0.4,+3,1e5\r\n",
+                Csv.record(List.of("=HYPERLINK(\"http://x.example\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "-0.4", "+3",
+                        "1e5")));
+    }
 }
