@@ -28,10 +28,14 @@ final class Boilerplate {
             + "|read-?more|more-?stories|most-?(?:read|popular)|trending|newsletter|subscri|signup|sign-up"
             + "|cookie|consent|gdpr|advert|sponsor|widget|outbrain|taboola|pagination|jump-?link|skip-?link"
             + "|audio-?player|video-?player|gallery|slideshow|photo-?credit|image-?credit|copyright|login"
-            + "|paywall|teaser-?list|tooltip|dropdown)");
+            + "|paywall|teaser-?list|tooltip|dropdown"
+            // German, French, Spanish, Italian: ads, sharing, comments, recommendations, "more on this"
+            + "|werbung|anzeige|teilen|kommentar|empfehl|lesetipp|mehr-?zum-?thema|partage|publicit|compartir"
+            + "|comentario|relacionad|correlat)");
     /** Words in class names and ids that mark the article; such an element is never removed by name. */
     private static final Pattern CONTENT_NAME = Pattern.compile(
-            "(?i)article|content|main|body|story|entry|post-?text|text|column");
+            "(?i)article|content|main|body|story|entry|post-?text|text|column"
+            + "|artikel|inhalt|beitrag|contenu|contenido|conteudo|articolo|cuerpo|testo");
     /**
      * Class or id tokens of a comment section. Comments are never the article, however long they
      * run (a short post with a long thread), so these go whatever their size.
@@ -46,11 +50,15 @@ final class Boilerplate {
             + "|related(?: articles| stories| news| content| coverage| topics)?|more on (?:this|the)\\b.*"
             + "|more from\\b.*|more stories|you may also like|you might also like|recommended(?: for you)?"
             + "|most (?:read|popular|viewed)|trending(?: now)?|further reading|latest news|top stories"
+            + "|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|das könnte sie auch interessieren|weitere artikel"
+            + "|(?:à )?lire aussi|voir aussi|sur le même sujet|lee también|te puede interesar|noticias relacionadas"
+            + "|leggi anche|leia também|veja também|lees ook"
             + "|читайте также|смотрите также|по теме|также читайте|ayrıca bakınız|ilgili haberler"
             + "|նաև կարդացեք|ასევე წაიკითხეთ)\\W*$");
     private static final Pattern ADVERT_LABEL = Pattern.compile(
             "(?i)^\\W*(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?"
-            + "|continue reading(?: below| the main story)?|skip advertisement)\\W*$");
+            + "|continue reading(?: below| the main story)?|skip advertisement"
+            + "|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|реклама)\\W*$");
     private static final int BOX_MAX_CHARS = 600;
     private static final int MAX_LEAF_ELEMENTS = 32;
     private static final Set<String> LISTS = Set.of("ul", "ol", "dl");

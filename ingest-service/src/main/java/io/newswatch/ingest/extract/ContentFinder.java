@@ -27,7 +27,8 @@ final class ContentFinder {
     private static final double RIVAL_SHARE = 0.75;
     private static final int CLOSE_RIVALS = 3;
     private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
+            "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story"
+            + "|artikel|inhalt|beitrag|contenu|contenido|conteudo|articolo|cuerpo|testo");
     private static final Pattern NEGATIVE = Pattern.compile(
             "(?i)hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain"
             + "|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget");

@@ -57,6 +57,18 @@ class RecallFallbacksTest {
         assertLeftOut(text, "Contents", "Docs home", "FAQ", "Created with");
     }
 
+    /** A German regional paper: its class names and box headings say "ad", "share", "read also" in German. */
+    @Test
+    void germanChromeWordsAreReadAsChrome() throws IOException {
+        String text = bodyOf("german-regional.html");
+
+        assertTrue(text.startsWith("Ab Montag fährt eine neue Buslinie"), text);
+        assertTrue(text.contains("\nDer Gemeinderat von Mittelbach hatte sich seit Jahren"), text);
+        assertTrue(text.endsWith("Nach zwei Jahren soll die Linie geprüft werden."), text);
+        assertLeftOut(text, "Anzeige", "Neuwagen", "Lesen Sie auch", "Bahnhof Oberau", "Facebook", "Mehr zum Thema",
+                "Radweg", "Endlich", "Impressum");
+    }
+
     /** A declared body that is only a teaser never replaces the article the page shows. */
     @Test
     void aDeclaredTeaserDoesNotReplaceTheArticle() {
