@@ -34,9 +34,7 @@ class RecallFallbacksTest {
     @Test
     void theDeclaredArticleBodyReplacesADomTextFarShorterThanIt() throws IOException {
         String text = bodyOf("declared-body.html");
-        assertTrue(text.startsWith("The road through Lachin reopened to civilian traffic on Thursday morning"), text);
-        assertTrue(text.contains("\nLocal traders welcomed the decision."), text);
-        assertTrue(text.endsWith("agreed to a schedule for border crossings."), text);
+        assertReads(text, "The road through Lachin reopened to civilian traffic on Thursday morning", "\nLocal traders welcomed the decision.", "agreed to a schedule for border crossings.");
         assertLeftOut(text, "Loading", "Politics", "Related", "Border talks resume", "All rights reserved");
     }
 
@@ -62,9 +60,7 @@ class RecallFallbacksTest {
     void germanChromeWordsAreReadAsChrome() throws IOException {
         String text = bodyOf("german-regional.html");
 
-        assertTrue(text.startsWith("Ab Montag fährt eine neue Buslinie"), text);
-        assertTrue(text.contains("\nDer Gemeinderat von Mittelbach hatte sich seit Jahren"), text);
-        assertTrue(text.endsWith("Nach zwei Jahren soll die Linie geprüft werden."), text);
+        assertReads(text, "Ab Montag fährt eine neue Buslinie", "\nDer Gemeinderat von Mittelbach hatte sich seit Jahren", "Nach zwei Jahren soll die Linie geprüft werden.");
         assertLeftOut(text, "Anzeige", "Neuwagen", "Lesen Sie auch", "Bahnhof Oberau", "Facebook", "Mehr zum Thema",
                 "Radweg", "Endlich", "Impressum");
     }
@@ -84,6 +80,11 @@ class RecallFallbacksTest {
 
     private String bodyOf(String fixture) throws IOException {
         return extractor.extract(page(fixture), "https://news.example/" + fixture).text();
+    }
+
+    /** The body starts, goes on and ends as a reader would expect. */
+    static void assertReads(String text, String start, String middle, String end) {
+        assertTrue(text.startsWith(start) && text.contains(middle) && text.endsWith(end), text);
     }
 
     static void assertLeftOut(String text, String... chrome) {
