@@ -102,14 +102,16 @@ class ArchiveLifecycleTest {
 
     @Test
     void aCursorWhosePointInTimeIsGoneIsRefusedWithStartAgain() throws Exception {
-        load(articles("gone", 15, NOW.minusSeconds(86_400), NOW));
+        load(articles("gone", 25, NOW.minusSeconds(86_400), NOW));
         ArticleSearch search = new ArticleSearch(elastic.client(), index, Duration.ofMinutes(2));
         SearchPage first = search.search(params("pitmarker", null));
-        String pit = SearchCursor.decode(first.next()).pitId();
+        assertNull(SearchCursor.decode(first.next()).pitId(), "page 1 opens no point in time");
+        SearchPage second = search.search(params("pitmarker", first.next()));
+        String pit = SearchCursor.decode(second.next()).pitId();
         es("DELETE", "/_pit", "{\"id\":\"" + pit + "\"}"); // what the keep-alive does when it lapses
 
         InvalidSearchException e = assertThrows(InvalidSearchException.class,
-                () -> search.search(params("pitmarker", first.next())));
+                () -> search.search(params("pitmarker", second.next())));
         assertEquals("after", e.parameter());
         assertTrue(e.getMessage().startsWith("cursor expired, start again"), e.getMessage());
     }
@@ -122,6 +124,20 @@ class ArchiveLifecycleTest {
         assertEquals(3, only.hits().size());
         assertNull(only.next());
         assertTrue(openPointsInTime() <= before, "a result set of one page keeps nothing open");
+    }
+
+    @Test
+    void aFirstPageOpensNoPointInTimeAndTheSecondOpensOne() throws Exception {
+        load(articles("lazy", 15, NOW.minusSeconds(86_400), NOW));
+        ArticleSearch search = new ArticleSearch(elastic.client(), index);
+        long before = openPointsInTime();
+        SearchPage first = search.search(params("pitmarker", null));
+        assertEquals(before, openPointsInTime(), "reading one page keeps nothing open");
+        SearchPage second = search.search(params("pitmarker", first.next()));
+        List<String> seen = new ArrayList<>(first.hits().stream().map(SearchPage.Hit::id).toList());
+        second.hits().forEach(h -> seen.add(h.id()));
+        assertEquals(new HashSet<>(seen).size(), seen.size(), "no hit twice across the switch to a point in time");
+        assertTrue(seen.size() >= 15, seen.toString());
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Runs article searches against the alias: the one place search talks to Elasticsearch. Paging
- * (the {@code next} cursor, exports) reads from a point in time opened with the first page, so
- * the result set does not shift while articles arrive.
+ * (the {@code next} cursor, exports) reads from a point in time opened when the second page is
+ * asked for, so the result set does not shift while articles arrive.
  */
 public final class ArticleSearch {
     /** Articles fetched per request of a scan. */
@@ -26,6 +26,7 @@ public final class ArticleSearch {
     private final ArticleIndex index;
     private final PointsInTime pits;
     private final Duration keepAlive;
+    private final SearchLimits limits;
 
     public ArticleSearch(ElasticsearchClient client, ArticleIndex index) {
         this(client, index, DEFAULT_PIT_KEEP_ALIVE);
@@ -33,10 +34,16 @@ public final class ArticleSearch {
 
     /** @param keepAlive how long a result set stays pageable after each page ({@code search.pit-keep-alive}) */
     public ArticleSearch(ElasticsearchClient client, ArticleIndex index, Duration keepAlive) {
+        this(client, index, keepAlive, SearchLimits.DEFAULT);
+    }
+
+    /** @param limits what one search may cost ({@code search.*}) */
+    public ArticleSearch(ElasticsearchClient client, ArticleIndex index, Duration keepAlive, SearchLimits limits) {
         this.client = client;
         this.index = index;
         this.pits = new PointsInTime(client, index, keepAlive);
         this.keepAlive = keepAlive;
+        this.limits = limits;
     }
 
     /**
@@ -44,21 +51,28 @@ public final class ArticleSearch {
      * cursor carries; the last page releases it.
      *
      * @throws InvalidSearchException     when Elasticsearch refuses the query (it cannot parse {@code q}),
-     *                                    or the cursor's point in time has expired ({@code after})
+     *                                    {@code q} costs more than {@link SearchLimits} allow, or the cursor's
+     *                                    point in time has expired ({@code after})
      * @throws SearchUnavailableException when Elasticsearch cannot answer now
+     * @throws SearchTimeoutException     when it does not finish within {@code search.timeout}
      */
     public SearchPage search(SearchParams params) {
-        boolean first = params.after().isEmpty();
-        String pit = first ? openPit() : params.after().get().pitId();
+        params.q().ifPresent(q -> QueryCost.check(q, limits));
+        // A point in time only once a next page is asked for: most searches read one page, and opening one costs
+        // a round trip and server state. Page 1 reads the live alias; search_after keeps page 2 on from its last
+        // hit, and from page 2 on the pages are read from one point in time.
+        String carried = params.after().flatMap(SearchCursor::pointInTime).orElse(null);
+        boolean opening = params.after().isPresent() && carried == null;
+        String pit = opening ? openPit() : carried;
         try {
             SearchResponse<ArticleDocument> response = run(params, SearchRequestBuilder.build(params, index,
-                    pits.of(pit)), !first && pit != null);
+                    pits.of(pit), limits.timeout()), carried != null);
             String current = response.pitId() != null ? response.pitId() : pit;
             SearchPage page = SearchResponseMapper.page(params, response, current);
             if (page.next() == null && current != null) pits.close(current);
             return page;
         } catch (RuntimeException e) {
-            if (first && pit != null) pits.close(pit);
+            if (opening && pit != null) pits.close(pit);
             throw e;
         }
     }
@@ -71,6 +85,7 @@ public final class ArticleSearch {
      * @throws SearchUnavailableException when Elasticsearch cannot answer now (also while iterating)
      */
     public ArticleScan scan(SearchParams params, int limit) {
+        params.q().ifPresent(q -> QueryCost.check(q, limits));
         int pageSize = Math.min(limit, SCAN_PAGE);
         String[] pit = {openPit()}; // renewed by every page
         return new ArticleScan(after -> {
@@ -130,6 +145,10 @@ public final class ArticleSearch {
         try {
             SearchResponse<ArticleDocument> response = client.search(request, ArticleDocument.class);
             if (paging && response.shards().failed().intValue() > 0) throw expired();
+            if (response.timedOut()) {
+                throw new SearchTimeoutException("the search took longer than " + limits.timeout().toMillis()
+                        + " ms (search.timeout); narrow it with filters, a date range or fewer patterns");
+            }
             return response;
         } catch (ElasticsearchException e) {
             if (paging && PointsInTime.isGone(e)) throw expired();

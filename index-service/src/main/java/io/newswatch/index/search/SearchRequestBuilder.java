@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterOrder;
 import io.newswatch.index.elastic.ArticleIndex;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -47,6 +48,11 @@ final class SearchRequestBuilder {
      * more than the page, to know whether there is a next one.
      */
     static SearchRequest build(SearchParams params, ArticleIndex index, PointsInTime.Pit pit) {
+        return build(params, index, pit, null);
+    }
+
+    /** As above; Elasticsearch stops collecting after {@code timeout} (null: no bound) and says it timed out. */
+    static SearchRequest build(SearchParams params, ArticleIndex index, PointsInTime.Pit pit, Duration timeout) {
         SearchRequest.Builder b = target(new SearchRequest.Builder(), index, pit)
                 .trackTotalHits(t -> t.enabled(true))
                 .size(params.size() + 1)
@@ -61,6 +67,7 @@ final class SearchRequestBuilder {
                 .aggregations(COUNTRIES, terms("country"))
                 .aggregations(DAYS, days());
         params.after().ifPresent(c -> b.searchAfter(c.values().stream().map(FieldValue::of).toList()));
+        if (timeout != null) b.timeout(timeout.toMillis() + "ms");
         return b.build();
     }
 
