@@ -8,6 +8,7 @@ import io.newswatch.index.rules.RuleStoreUnavailableException;
 import io.newswatch.index.rules.UnknownRuleException;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.search.InvalidSearchException;
+import io.newswatch.index.search.SearchTimeoutException;
 import io.newswatch.index.search.SearchUnavailableException;
 import io.newswatch.index.search.UnknownArticleException;
 import io.newswatch.support.HttpServers;
@@ -74,6 +75,8 @@ public final class WebServer {
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
         app.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such article", e.getMessage())));
+        app.exception(SearchTimeoutException.class, (e, ctx) -> ctx.status(HttpStatus.GATEWAY_TIMEOUT)
+                .json(new ApiError("search timed out", e.getMessage())));
         app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new ApiError("search unavailable", e.getMessage())));
         app.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
