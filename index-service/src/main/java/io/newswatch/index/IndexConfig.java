@@ -7,6 +7,7 @@ import io.newswatch.index.web.ApiAccess;
 import io.newswatch.index.web.ApiToken;
 import io.newswatch.support.ConfigException;
 import io.newswatch.support.Settings;
+import io.newswatch.support.outbound.OutboundPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param ruleAuditGroupId  consumer group that parks unusable rule records in news.dlq ({@code rules.audit-group-id})
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
+ * @param outbound          which addresses webhooks may go to besides public ones ({@code outbound.allow})
  * @param api               the API token, the host names served and the body bound ({@code api.*})
  * @param archive           paging and retention of the article archive ({@code search.pit-keep-alive},
  *                          {@code retention.*})
@@ -52,6 +54,7 @@ public record IndexConfig(
         String ruleAuditGroupId,
         AlertSettings alerts,
         DeliverySettings webhooks,
+        OutboundPolicy outbound,
         ApiAccess api,
         ArchiveSettings archive,
         String enrichUrl) {
@@ -129,6 +132,7 @@ public record IndexConfig(
                         settings.duration("retry.max-backoff")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
                         settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")),
+                OutboundPolicy.from(settings),
                 ApiAccess.from(settings),
                 ArchiveSettings.from(settings),
                 settings.string("enrich.url"));
@@ -141,7 +145,7 @@ public record IndexConfig(
                 + ", groupId=" + groupId + ", http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
                 + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout
-                + ", ruleAuditGroupId=" + ruleAuditGroupId + ", alerts=" + alerts + ", webhooks=" + webhooks
+                + ", ruleAuditGroupId=" + ruleAuditGroupId + ", alerts=" + alerts + ", webhooks=" + webhooks + ", outbound=" + outbound
                 + ", apiToken=" + api.token() + ", allowedHosts=" + api.allowedHosts() + ", archive=" + archive + ", enrichUrl=" + enrichUrl
                 + "]";
     }

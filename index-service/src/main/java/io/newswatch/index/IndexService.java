@@ -94,7 +94,7 @@ public final class IndexService implements AutoCloseable {
                     new Retention(elastic.client(), index, months, Clock.systemUTC()),
                     config.archive().retentionCheck(), IndexConfig.SERVICE)));
             Javalin http = WebServer.start(config.httpHost(), config.httpPort(), search, ops, List.of(
-                    new RuleRoutes(alerting.rules(), search)::addTo,
+                    new RuleRoutes(alerting.rules(), search, config.apiToken())::addTo,
                     new ExportController(search)::addTo,
                     new AlertRoutes(alerting.store(), alerting.stream())::addTo,
                     new TrendingController(config.enrichUrl())::addTo), config.api());
@@ -153,7 +153,7 @@ public final class IndexService implements AutoCloseable {
                               Deque<AutoCloseable> parts) {
             Clock clock = Clock.systemUTC();
             RuleStore rules = RuleStore.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
-                    config.ruleWriteTimeout(), clock);
+                    config.ruleWriteTimeout(), clock, config.outbound());
             parts.push(rules);
             RuleAudit audit = RuleAudit.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
                     config.ruleAuditGroupId(), registry);
@@ -162,7 +162,7 @@ public final class IndexService implements AutoCloseable {
             AlertStream stream = new AlertStream(store, config.alerts().heartbeat(), config.alerts().streamTail(),
                     IndexConfig.SERVICE);
             parts.push(stream);
-            WebhookDispatcher webhooks = new WebhookDispatcher(store, rules::find, config.webhooks(), registry, clock,
+            WebhookDispatcher webhooks = new WebhookDispatcher(store, rules::find, config.webhooks(), config.outbound(), registry, clock,
                     IndexConfig.SERVICE);
             parts.push(webhooks);
             AlertConsumer consumer = new AlertConsumer(config.alerts(), config.kafkaClientProperties(),

@@ -34,10 +34,18 @@ public final class Http {
     }
 
     public Response get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .GET().build();
+        return send("GET", pathAndQuery, null, null);
+    }
+
+    /** A request with a JSON body (or null for none), bearing the API token {@code token} (or null for none). */
+    public Response send(String method, String pathAndQuery, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) request.header("Content-Type", "application/json");
+        if (token != null) request.header("Authorization", "Bearer " + token);
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -88,6 +88,7 @@ class RulesAndAlertsTest {
                 .with("alerts.heartbeat", "300ms")
                 .with("webhook.initial-backoff", "100ms")
                 .with("webhook.max-backoff", "400ms")
+                .with("outbound.allow", "loopback") // the receivers listen on 127.0.0.1
                 .with("http.port", "0");
         startService();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),

@@ -107,7 +107,9 @@ public final class Pipeline implements AutoCloseable {
                 .with("enrich.url", "http://" + ports.host() + ":"
                         + (enrich == null ? ports.enrich() : enrich.httpPort()))
                 .with("http.host", ports.host())
-                .with("http.port", Integer.toString(ports.api()))));
+                .with("http.port", Integer.toString(ports.api()))
+                // the demo's and tests' webhook receivers listen on this machine
+                .with("outbound.allow", "loopback")));
     }
 
     /** Stops index-service; what arrives meanwhile waits in Kafka. */

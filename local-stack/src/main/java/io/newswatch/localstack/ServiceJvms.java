@@ -32,14 +32,16 @@ final class ServiceJvms {
     }
 
     /**
-     * index-service against {@code bootstrap} and the Elasticsearch node at {@code elasticsearchUrl}.
+     * index-service against {@code bootstrap} and the Elasticsearch node at {@code elasticsearchUrl}, its webhooks
+     * allowed to reach this machine.
      *
      * @param extraEnv further {@code NEWSWATCH_*} settings
      */
     static ServiceProcess index(String bootstrap, String elasticsearchUrl, Path logDir, Map<String, String> extraEnv) {
         return ServiceProcess.of("index-service", jar("index-service"), env(extraEnv,
                 "NEWSWATCH_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "NEWSWATCH_ELASTICSEARCH_URL", elasticsearchUrl), HEAP, logDir);
+                "NEWSWATCH_ELASTICSEARCH_URL", elasticsearchUrl,
+                "NEWSWATCH_OUTBOUND_ALLOW", "loopback"), HEAP, logDir); // the tests' webhook receivers are local
     }
 
     /**

@@ -33,9 +33,11 @@ public record AlertDocument(String id, String ruleId, String ruleName, String ar
      *
      * @param state       {@link DeliveryState}
      * @param attempts    POSTs tried so far
-     * @param status      HTTP status of the last answer, 0 when none
+     * @param status      HTTP status class of the last answer (200, 400, 500), 0 when none
      * @param deliveredAt when the receiver acknowledged it, or null
-     * @param lastError   why the last attempt failed, or null
+     * @param lastError   why the last attempt failed, in general terms ("receiver answered HTTP 5xx", "receiver
+     *                    unreachable", "timed out", "destination not allowed"), or null: readers see it, so it
+     *                    never carries the receiver's words or an error's text
      */
     @JsonInclude(JsonInclude.Include.ALWAYS) // a partial update must clear what no longer applies
     public record Delivery(DeliveryState state, int attempts, int status, Instant deliveredAt, String lastError) {

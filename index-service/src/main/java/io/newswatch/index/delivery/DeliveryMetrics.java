@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** {@code index_webhook_outcomes_total{outcome}}: how webhook deliveries end (retried counts each failed POST). */
 final class DeliveryMetrics {
-    enum Outcome { DELIVERED, RETRIED, REFUSED, NO_WEBHOOK, SUPPRESSED }
+    enum Outcome { DELIVERED, RETRIED, REFUSED, NOT_ALLOWED, NO_WEBHOOK, SUPPRESSED }
 
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 

@@ -7,6 +7,7 @@ import io.newswatch.index.alerts.AlertDocument.DeliveryState;
 import io.newswatch.index.alerts.AlertStore;
 import io.newswatch.index.rules.Rule;
 import io.newswatch.index.rules.RuleRequest;
+import io.newswatch.support.outbound.OutboundPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * across restarts ({@link #resumePending}); a 4xx refusal is recorded as {@link DeliveryState#FAILED}.
  * A rule with a throttle window gets at most one POST per story within it ({@link StoryThrottle});
  * the others are recorded as {@link DeliveryState#SUPPRESSED} (they stay in the history and stream).
+ * A webhook whose host the outbound policy refuses at send time is recorded as failed, "destination not
+ * allowed". What the log records for readers of {@code /api/alerts} and the stream is generic
+ * ({@link WebhookClient.Answer}); the details go to this service's log.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -53,11 +57,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Map<String, Delivery> unrecorded = new ConcurrentHashMap<>();
 
     public WebhookDispatcher(AlertStore store, Function<String, Optional<Rule>> rules, DeliverySettings settings,
-                             MeterRegistry registry, Clock clock, String service) {
+                             OutboundPolicy outbound, MeterRegistry registry, Clock clock, String service) {
         this.store = store;
         this.rules = rules;
         this.settings = settings;
-        this.client = new WebhookClient(settings.timeout(), clock);
+        this.client = new WebhookClient(outbound, settings.timeout(), clock);
         this.metrics = new DeliveryMetrics(registry);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
@@ -162,12 +166,16 @@ public final class WebhookDispatcher implements AutoCloseable {
             record(alert.id(), done);
         } else if (answer.retryable()) {
             metrics.count(DeliveryMetrics.Outcome.RETRIED);
+            LOG.debug("webhook of rule {} failed for alert {} (attempt {}): {}", alert.ruleId(), alert.id(), tries,
+                    answer.detail());
             store.updateDelivery(alert.id(), new Delivery(DeliveryState.PENDING, tries, answer.status(), null,
                     answer.problem()));
             retryLater(alert.id(), tries);
         } else {
-            metrics.count(DeliveryMetrics.Outcome.REFUSED);
-            LOG.warn("webhook of rule {} refused alert {}: {}", alert.ruleId(), alert.id(), answer.problem());
+            boolean notAllowed = WebhookClient.Answer.NOT_ALLOWED.equals(answer.problem());
+            metrics.count(notAllowed ? DeliveryMetrics.Outcome.NOT_ALLOWED : DeliveryMetrics.Outcome.REFUSED);
+            LOG.warn("webhook of rule {} {} alert {}: {}", alert.ruleId(), notAllowed ? "not sent for" : "refused",
+                    alert.id(), answer.detail());
             throttle.release(alert.ruleId(), alert.id());
             record(alert.id(), new Delivery(DeliveryState.FAILED, tries, answer.status(), null, answer.problem()));
         }

@@ -51,6 +51,15 @@ public record RuleRequest(String name, String query, String webhook, String secr
                 format().name().toLowerCase(Locale.ROOT), window == null ? null : window.toString(), spike);
     }
 
+    /**
+     * This request with the webhook {@code current} instead of its masked form ({@link WebhookMask}): a
+     * client that was shown the masked URL and sends it back keeps the stored one.
+     */
+    public RuleRequest keepingWebhook(String current) {
+        boolean sentBack = current != null && webhook != null && webhook.strip().equals(WebhookMask.of(current));
+        return sentBack ? new RuleRequest(name, query, current, secret, enabled, payload, throttle, spike) : this;
+    }
+
     /** The checked spike condition, or null for a query rule. */
     public AlertRule.SpikeCondition spikeCondition() {
         return spike == null ? null : spike.condition();
@@ -93,6 +102,10 @@ public record RuleRequest(String name, String query, String webhook, String secr
     private static String webhook(String url) {
         String value = blankToNull(url);
         if (value == null) return null;
+        if (WebhookMask.isMasked(value)) {
+            throw new InvalidRuleException("webhook", "'" + value + "' is a webhook URL as shown masked (scheme and "
+                    + "host only); enter the full URL");
+        }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

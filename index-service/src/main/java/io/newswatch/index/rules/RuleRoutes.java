@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.newswatch.events.EventJson;
+import io.newswatch.index.web.ApiToken;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.search.SearchParams;
 import java.io.IOException;
@@ -15,15 +16,19 @@ import java.util.Map;
 /**
  * {@code /api/rules}: create, list, read, replace and delete rules, and run one over the archive
  * ({@code /matches}, the same hits as {@code /api/search} with the rule's query as {@code q}).
- * Errors are the exceptions of this package, mapped to JSON by the web server.
+ * Errors are the exceptions of this package, mapped to JSON by the web server. Webhook URLs are shown
+ * masked except to a request bearing the API token ({@link WebhookMask}); a write that sends the masked
+ * form back keeps the stored URL.
  */
 public final class RuleRoutes {
     private final RuleStore rules;
     private final ArticleSearch search;
+    private final ApiToken token;
 
-    public RuleRoutes(RuleStore rules, ArticleSearch search) {
+    public RuleRoutes(RuleStore rules, ArticleSearch search, ApiToken token) {
         this.rules = rules;
         this.search = search;
+        this.token = token;
     }
 
     /** Adds the routes to {@code app}. */
@@ -38,19 +43,19 @@ public final class RuleRoutes {
 
     private void create(Context ctx) {
         Rule rule = rules.create(body(ctx));
-        ctx.status(HttpStatus.CREATED).header("Location", "/api/rules/" + rule.id()).json(RuleResponse.of(rule));
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/rules/" + rule.id()).json(response(ctx, rule));
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("rules", rules.all().stream().map(RuleResponse::of).toList()));
+        ctx.json(Map.of("rules", rules.all().stream().map(r -> response(ctx, r)).toList()));
     }
 
     private void read(Context ctx) {
-        ctx.json(RuleResponse.of(existing(ctx)));
+        ctx.json(response(ctx, existing(ctx)));
     }
 
     private void replace(Context ctx) {
-        ctx.json(RuleResponse.of(rules.update(ctx.pathParam("id"), body(ctx))));
+        ctx.json(response(ctx, rules.update(ctx.pathParam("id"), body(ctx))));
     }
 
     private void delete(Context ctx) {
@@ -68,6 +73,10 @@ public final class RuleRoutes {
         Map<String, List<String>> params = new HashMap<>(ctx.queryParamMap());
         params.put("q", List.of(rule.definition().query()));
         ctx.json(search.search(SearchParams.parse(params)));
+    }
+
+    private RuleResponse response(Context ctx, Rule rule) {
+        return RuleResponse.of(rule, token.presentedIn(ctx));
     }
 
     private Rule existing(Context ctx) {

@@ -4,6 +4,7 @@ import io.newswatch.events.AlertRule;
 import io.newswatch.events.Topic;
 import io.newswatch.events.Topics;
 import io.newswatch.support.HealthCheck;
+import io.newswatch.support.outbound.OutboundPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +32,23 @@ public final class RuleStore implements AutoCloseable {
     private final RuleView view;
     private final Duration writeTimeout;
     private final Clock clock;
+    private final WebhookCheck webhooks;
 
-    private RuleStore(KafkaProducer<String, byte[]> producer, RuleView view, Duration writeTimeout, Clock clock) {
+    private RuleStore(KafkaProducer<String, byte[]> producer, RuleView view, Duration writeTimeout, Clock clock,
+                      WebhookCheck webhooks) {
         this.producer = producer;
         this.view = view;
         this.writeTimeout = writeTimeout;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
-    /** Starts reading the rule topics (which must exist) from the beginning. */
-    public static RuleStore start(Map<String, Object> kafkaClient, String service, Duration writeTimeout, Clock clock) {
+    /**
+     * Starts reading the rule topics (which must exist) from the beginning; rules written through it may
+     * only have webhooks that {@code outbound} allows.
+     */
+    public static RuleStore start(Map<String, Object> kafkaClient, String service, Duration writeTimeout, Clock clock,
+                                  OutboundPolicy outbound) {
         Map<String, Object> props = new HashMap<>(kafkaClient);
         props.put("acks", "all");
         props.put("enable.idempotence", true);
@@ -49,7 +57,8 @@ public final class RuleStore implements AutoCloseable {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
         try {
-            return new RuleStore(producer, new RuleView(kafkaClient, service + "-rule-view"), writeTimeout, clock);
+            return new RuleStore(producer, new RuleView(kafkaClient, service + "-rule-view"), writeTimeout, clock,
+                    new WebhookCheck(outbound));
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -70,14 +79,16 @@ public final class RuleStore implements AutoCloseable {
     /** Stores a new rule with a new random id. */
     public Rule create(RuleRequest request) {
         RuleRequest valid = request.validated();
+        webhooks.check(valid.webhook());
         Instant now = clock.instant();
         return write(UUID.randomUUID().toString(), valid, now, now);
     }
 
-    /** Replaces the rule {@code id}, keeping its creation time. */
+    /** Replaces the rule {@code id}, keeping its creation time (and its webhook when sent back masked). */
     public Rule update(String id, RuleRequest request) {
-        RuleRequest valid = request.validated();
         Rule existing = find(id).orElseThrow(() -> new UnknownRuleException(id));
+        RuleRequest valid = request.keepingWebhook(existing.definition().webhook()).validated();
+        webhooks.check(valid.webhook());
         return write(id, valid, existing.definition().createdAt(), clock.instant());
     }
 

@@ -50,7 +50,7 @@ public final class ApiToken {
     }
 
     /** True when a token is configured and {@code ctx} carries it: such a caller may see rules' full webhook URLs. */
-    boolean presentedIn(Context ctx) {
+    public boolean presentedIn(Context ctx) {
         String header = ctx.header("Authorization");
         return required() && header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && MessageDigest.isEqual(digest, sha256(header.substring(BEARER.length()).strip()));
