@@ -2,6 +2,10 @@ package io.newswatch.ingest.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -30,8 +34,15 @@ public final class HtmlParsing {
         }
     }
 
-    /** Parses the page in {@code bytes}, charset from the page ({@code charset} null) or given. */
+    /**
+     * Parses the page in {@code bytes}, charset from the page ({@code charset} null) or given. A page
+     * whose bytes hold non-ASCII text and are all valid UTF-8 is read as UTF-8 whatever its meta tag
+     * declares, as trafilatura does: pages re-saved as UTF-8 keep their old {@code gb2312} or
+     * {@code iso-8859-1} declaration, and multi-byte UTF-8 sequences almost never occur by chance in
+     * text of a legacy charset.
+     */
     public static Document parse(byte[] bytes, String charset, String baseUri) throws IOException {
+        if (charset == null && isUtf8WithNonAscii(bytes)) charset = "UTF-8";
         try {
             return Jsoup.parse(new ByteArrayInputStream(bytes), charset, baseUri);
         } catch (ValidationException e) {
@@ -39,6 +50,21 @@ public final class HtmlParsing {
             byte[] renamed = withoutTemplates(new String(bytes, StandardCharsets.ISO_8859_1))
                     .getBytes(StandardCharsets.ISO_8859_1);
             return Jsoup.parse(new ByteArrayInputStream(renamed), charset, baseUri);
+        }
+    }
+
+    /** True when {@code bytes} hold at least one non-ASCII character and decode as UTF-8 without error. */
+    static boolean isUtf8WithNonAscii(byte[] bytes) {
+        int first = 0;
+        while (first < bytes.length && bytes[first] >= 0) first++;
+        if (first == bytes.length) return false; // pure ASCII: every ASCII-compatible charset reads it alike
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            decoder.decode(ByteBuffer.wrap(bytes, first, bytes.length - first));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
