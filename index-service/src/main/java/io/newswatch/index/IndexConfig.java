@@ -3,6 +3,7 @@ package io.newswatch.index;
 import io.newswatch.index.alerts.AlertSettings;
 import io.newswatch.index.delivery.DeliverySettings;
 import io.newswatch.index.elastic.ElasticConfig;
+import io.newswatch.index.search.SearchLimits;
 import io.newswatch.index.web.ApiAccess;
 import io.newswatch.index.web.ApiToken;
 import io.newswatch.support.ConfigException;
@@ -37,6 +38,7 @@ import java.util.Optional;
  * @param archive           paging and retention of the article archive ({@code search.pit-keep-alive},
  *                          {@code retention.*})
  * @param enrichUrl         base URL of enrich-service, which {@code GET /api/trending} is passed to ({@code enrich.url})
+ * @param searchLimits      what one search may cost ({@code search.timeout}, {@code search.allow-regex}, ...)
  */
 public record IndexConfig(
         String bootstrapServers,
@@ -57,7 +59,8 @@ public record IndexConfig(
         OutboundPolicy outbound,
         ApiAccess api,
         ArchiveSettings archive,
-        String enrichUrl) {
+        String enrichUrl,
+        SearchLimits searchLimits) {
 
     /**
      * How the archive is paged and how long it is kept.
@@ -129,13 +132,15 @@ public record IndexConfig(
                 settings.string("rules.audit-group-id"),
                 new AlertSettings(settings.string("alerts.group-id"), settings.string("alerts.index"),
                         settings.duration("alerts.heartbeat"), settings.duration("alerts.stream-tail"),
-                        settings.duration("retry.max-backoff")),
+                        settings.duration("retry.max-backoff"), settings.integer("alerts.stream-max-clients"),
+                        settings.duration("alerts.stream-replay-window")),
                 new DeliverySettings(settings.duration("webhook.timeout"), settings.duration("webhook.initial-backoff"),
                         settings.duration("webhook.max-backoff"), settings.integer("webhook.threads")),
                 OutboundPolicy.from(settings),
                 ApiAccess.from(settings),
                 ArchiveSettings.from(settings),
-                settings.string("enrich.url"));
+                settings.string("enrich.url"),
+                SearchLimits.from(settings));
     }
 
     /** Without the values of the extra Kafka client properties: they may hold credentials. */
@@ -146,7 +151,8 @@ public record IndexConfig(
                 + ", alias=" + alias + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxWait=" + bulkMaxWait
                 + ", retryMaxBackoff=" + retryMaxBackoff + ", ruleWriteTimeout=" + ruleWriteTimeout
                 + ", ruleAuditGroupId=" + ruleAuditGroupId + ", alerts=" + alerts + ", webhooks=" + webhooks + ", outbound=" + outbound
-                + ", apiToken=" + api.token() + ", allowedHosts=" + api.allowedHosts() + ", archive=" + archive + ", enrichUrl=" + enrichUrl
+                + ", apiToken=" + api.token() + ", allowedHosts=" + api.allowedHosts() + ", archive=" + archive
+                + ", enrichUrl=" + enrichUrl + ", searchLimits=" + searchLimits
                 + "]";
     }
 

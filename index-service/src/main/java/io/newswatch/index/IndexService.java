@@ -89,13 +89,14 @@ public final class IndexService implements AutoCloseable {
                     "kafka-brokers", brokers, "elasticsearch", new ElasticHealthCheck(elastic.rest(), availability),
                     "rules", alerting.rules().healthCheck(), "rule-audit", alerting.audit().healthCheck(),
                     "alerts", alerting.consumer().healthCheck()));
-            ArticleSearch search = new ArticleSearch(elastic.client(), index, config.archive().pitKeepAlive());
+            ArticleSearch search = new ArticleSearch(elastic.client(), index, config.archive().pitKeepAlive(),
+                    config.searchLimits());
             config.archive().retentionMonths().ifPresent(months -> parts.push(RetentionSchedule.start(
                     new Retention(elastic.client(), index, months, Clock.systemUTC()),
                     config.archive().retentionCheck(), IndexConfig.SERVICE)));
             Javalin http = WebServer.start(config.httpHost(), config.httpPort(), search, ops, List.of(
                     new RuleRoutes(alerting.rules(), search, config.apiToken())::addTo,
-                    new ExportController(search)::addTo,
+                    new ExportController(search, config.searchLimits().maxExports())::addTo,
                     new AlertRoutes(alerting.store(), alerting.stream())::addTo,
                     new TrendingController(config.enrichUrl())::addTo), config.api());
             LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {}, "
@@ -159,8 +160,7 @@ public final class IndexService implements AutoCloseable {
                     config.ruleAuditGroupId(), registry);
             parts.push(audit);
             AlertStore store = new AlertStore(elastic.client(), config.alerts().index());
-            AlertStream stream = new AlertStream(store, config.alerts().heartbeat(), config.alerts().streamTail(),
-                    IndexConfig.SERVICE);
+            AlertStream stream = new AlertStream(store, config.alerts(), IndexConfig.SERVICE);
             parts.push(stream);
             WebhookDispatcher webhooks = new WebhookDispatcher(store, rules::find, config.webhooks(), config.outbound(), registry, clock,
                     IndexConfig.SERVICE);

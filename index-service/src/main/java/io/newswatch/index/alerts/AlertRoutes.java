@@ -26,6 +26,9 @@ public final class AlertRoutes {
     /** Adds the routes to {@code app}. */
     public void addTo(Javalin app) {
         app.get("/api/alerts", this::recent);
+        app.before("/api/alerts/stream", ctx -> {
+            if (stream.full()) throw new StreamFullException();
+        });
         app.sse("/api/alerts/stream", stream::connect);
     }
 

@@ -35,6 +35,8 @@ public final class AlertStream implements AutoCloseable {
     static final Duration TAIL_OVERLAP = Duration.ofSeconds(10);
 
     private final AlertStore store;
+    private final int maxClients;
+    private final Duration replayWindow;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
     /** Ids of alerts already sent to the stream, so the tail sends only the others. */
@@ -44,12 +46,23 @@ public final class AlertStream implements AutoCloseable {
     /** The newest receivedAt the tail saw (at least when listening began); tail thread only. */
     private Instant tailNewest;
 
+    /** A stream as {@code settings} say: heartbeat, tail, client cap and replay window. */
+    public AlertStream(AlertStore store, AlertSettings settings, String service) {
+        this(store, settings.heartbeat(), settings.streamTail(), service, settings.streamMaxClients(),
+                settings.streamReplayWindow());
+    }
+
     /**
      * @param heartbeatEvery interval of the heartbeat comment
      * @param tailEvery      interval at which alerts indexed by other instances are looked up (zero: never)
+     * @param maxClients     most clients at once ({@link #full()})
+     * @param replayWindow   how far back a {@code Last-Event-ID} is caught up
      */
-    public AlertStream(AlertStore store, Duration heartbeatEvery, Duration tailEvery, String service) {
+    public AlertStream(AlertStore store, Duration heartbeatEvery, Duration tailEvery, String service, int maxClients,
+                       Duration replayWindow) {
         this.store = store;
+        this.maxClients = maxClients;
+        this.replayWindow = replayWindow;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, service + "-sse");
             t.setDaemon(true);
@@ -80,6 +93,11 @@ public final class AlertStream implements AutoCloseable {
     /** Sends a newly received alert to every client. */
     public void publish(AlertDocument alert) {
         if (sent.add(alert.id())) listeners.forEach(l -> l.send(alert));
+    }
+
+    /** True when {@code maxClients} are connected: the route answers a new one 503 before the stream opens. */
+    public boolean full() {
+        return listeners.size() >= maxClients;
     }
 
     /** Connected clients (for metrics and tests). */
@@ -128,6 +146,12 @@ public final class AlertStream implements AutoCloseable {
         return alert.receivedAt().toEpochMilli() + ":" + alert.id();
     }
 
+    /** Where a replay from {@code since} starts: no earlier than {@code window} before {@code now}. */
+    static Instant replayFrom(Instant since, Instant now, Duration window) {
+        Instant earliest = now.minus(window);
+        return since.isBefore(earliest) ? earliest : since;
+    }
+
     /** The instant a Last-Event-ID names, or null when it names none. */
     static Instant receivedAt(String lastEventId) {
         if (lastEventId == null) return null;
@@ -170,6 +194,9 @@ public final class AlertStream implements AutoCloseable {
         synchronized void replay(String lastEventId) {
             Instant since = receivedAt(lastEventId);
             if (since == null) return;
+            // A client gone longer than the window (or a forged "Last-Event-ID: 0") is caught up over the window
+            // only; older alerts are in GET /api/alerts?since=.
+            since = replayFrom(since, Instant.now(), replayWindow);
             try {
                 List<AlertDocument> missed = store.receivedSince(since, MAX_REPLAY);
                 for (AlertDocument alert : missed) {

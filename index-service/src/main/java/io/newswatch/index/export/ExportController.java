@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/search/export?format=csv|jsonl&limit=&q=&<filters>&sort=}: every article the
@@ -30,9 +31,13 @@ public final class ExportController {
     private static final List<String> PAGING = List.of("size", "after");
 
     private final ArticleSearch search;
+    /** Exports running now; each holds a point in time and streams up to 10,000 articles. */
+    private final Semaphore running;
 
-    public ExportController(ArticleSearch search) {
+    /** @param maxConcurrent exports allowed at once ({@code search.max-concurrent-exports}) */
+    public ExportController(ArticleSearch search, int maxConcurrent) {
         this.search = search;
+        this.running = new Semaphore(maxConcurrent);
     }
 
     /** Adds the route to {@code app}. */
@@ -49,7 +54,9 @@ public final class ExportController {
                 throw new InvalidSearchException(name, "an export walks all pages itself: leave out '" + name + "'");
             }
         }
-        try (ArticleScan scan = search.scan(SearchParams.parse(params), limit)) {
+        SearchParams query = SearchParams.parse(params);
+        if (!running.tryAcquire()) throw new ExportsBusyException();
+        try (ArticleScan scan = search.scan(query, limit)) {
             ctx.contentType(format.contentType)
                     .header("Content-Disposition", "attachment; filename=\"newswatch-export." + format.extension + "\"")
                     .header("X-Total-Count", String.valueOf(scan.total()))
@@ -57,6 +64,8 @@ public final class ExportController {
             Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
             write(scan, format, out);
             out.flush();
+        } finally {
+            running.release();
         }
     }
 

@@ -3,6 +3,8 @@ package io.newswatch.index.web;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.newswatch.index.alerts.StreamFullException;
+import io.newswatch.index.export.ExportsBusyException;
 import io.newswatch.index.rules.InvalidRuleException;
 import io.newswatch.index.rules.RuleStoreUnavailableException;
 import io.newswatch.index.rules.UnknownRuleException;
@@ -70,11 +72,15 @@ public final class WebServer {
         app.get("/api/articles/{id}/similar", articles::similar);
     }
 
-    private static void errors(Javalin app) {
+    static void errors(Javalin app) {
         app.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
         app.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such article", e.getMessage())));
+        app.exception(StreamFullException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30").json(new ApiError("too many stream clients", e.getMessage())));
+        app.exception(ExportsBusyException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "10").json(new ApiError("too many exports", e.getMessage())));
         app.exception(SearchTimeoutException.class, (e, ctx) -> ctx.status(HttpStatus.GATEWAY_TIMEOUT)
                 .json(new ApiError("search timed out", e.getMessage())));
         app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)

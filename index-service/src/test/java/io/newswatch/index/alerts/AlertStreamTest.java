@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.newswatch.index.search.InvalidSearchException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,14 @@ class AlertStreamTest {
         assertEquals(AlertRoutes.DEFAULT_SIZE, AlertRoutes.size(null));
         assertThrows(InvalidSearchException.class, () -> AlertRoutes.size("0"));
         assertThrows(InvalidSearchException.class, () -> AlertRoutes.size(String.valueOf(AlertRoutes.MAX_SIZE + 1)));
+    }
+
+    @Test
+    void aReplayReachesBackNoFurtherThanTheWindow() {
+        Instant now = Instant.parse("2026-12-03T12:00:00Z");
+        assertEquals(now.minusSeconds(3600), AlertStream.replayFrom(Instant.EPOCH, now, Duration.ofHours(1)),
+                "Last-Event-ID: 0 replays the last hour, not the archive");
+        Instant recent = now.minusSeconds(60);
+        assertEquals(recent, AlertStream.replayFrom(recent, now, Duration.ofHours(1)));
     }
 }

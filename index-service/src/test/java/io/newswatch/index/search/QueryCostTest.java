@@ -28,7 +28,7 @@ class QueryCostTest {
         assertTrue(e.getMessage().contains("regular expressions"), e.getMessage());
         assertThrows(InvalidSearchException.class, () -> QueryCost.check("armenia AND NOT text:/(a|aa)*b/", LIMITS),
                 "inside a prohibited clause too");
-        assertDoesNotThrow(() -> QueryCost.check("/pash.n.an/", new SearchLimits(Duration.ofSeconds(1), true, 5, 2)),
+        assertDoesNotThrow(() -> QueryCost.check("/pash.n.an/", new SearchLimits(Duration.ofSeconds(1), true, 5, 2, 1)),
                 "allowed when the operator says so");
     }
 
