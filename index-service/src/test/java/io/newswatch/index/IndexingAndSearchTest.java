@@ -221,7 +221,9 @@ class IndexingAndSearchTest {
         Http.Response health = Await.until(WAIT, "healthy", () -> http.get("/health"), r -> r.status() == 200);
         assertEquals("UP", health.json().at("/checks/elasticsearch/status").asText(), health.body());
         assertEquals("UP", health.json().at("/checks/kafka/status").asText(), health.body());
-        assertTrue(http.get("/metrics").body().contains("index_documents_indexed_total"));
+        String metrics = http.get("/metrics").body();
+        assertTrue(metrics.contains("index_documents_indexed_total"));
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag_max{"), "consumer lag: " + metrics);
         Http.Response page = http.get("/");
         assertEquals(200, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());

@@ -74,6 +74,7 @@ public final class IngestService implements AutoCloseable {
             PublishedUrls published = own(PublishedUrls.open(config.stateDir()));
             SeenContent content = own(SeenContent.open(config.stateDir()));
             ArticlePublisher publisher = own(new ArticlePublisher(config.kafkaClientProps()));
+            publisher.bindMetrics(registry);
             BrokerHealth kafka = own(BrokerHealth.start(config.kafkaClientProps(), IngestConfig.SERVICE));
             this.metrics = new IngestMetrics(registry);
             Fetcher fetcher = new Fetcher(config.fetch());

@@ -137,6 +137,7 @@ public class IngestServiceTest {
             String metrics = metrics(service);
             assertTrue(metrics.contains("ingest_duplicates_total{kind=\"near\",service=\"ingest-service\",source=\"wire\"} 1.0"), metrics);
             assertTrue(metrics.contains("ingest_articles_published_total{service=\"ingest-service\",source=\"wire\"} 1.0"), metrics);
+            assertTrue(metrics.contains("kafka_producer_record_send_total{"), "the producers' client metrics: " + metrics);
             await(kafka, Topics.RAW, 1, r -> r.value().canonicalUrl().equals(web.url(run + "original"))
                     && r.value().otherUrls().isEmpty());
             // The first article is published again under its own id, now listing the copy.

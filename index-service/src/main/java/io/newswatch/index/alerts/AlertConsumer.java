@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -72,6 +73,7 @@ public final class AlertConsumer implements AutoCloseable {
     private final Outlets outlets;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics clientMetrics;
     private final DeadLetterWriter deadLetters;
     private final Counter received;
     private final Counter created;
@@ -94,6 +96,8 @@ public final class AlertConsumer implements AutoCloseable {
         this.clock = clock;
         this.consumer = new KafkaConsumer<>(consumerProperties(settings, kafkaClient, service), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.clientMetrics = new KafkaClientMetrics(consumer); // records-lag and the rest on /metrics
+        clientMetrics.bindTo(registry);
         this.deadLetters = new DeadLetterWriter(kafkaClient, service, "alerts-dlq");
         this.received = registry.counter("index.alerts.received");
         this.created = registry.counter("index.alerts.created");
@@ -137,6 +141,7 @@ public final class AlertConsumer implements AutoCloseable {
             if (running) LOG.error("alert consumer stopped by an unexpected error", e);
         } finally {
             consuming = false;
+            clientMetrics.close();
             consumer.close(Duration.ofSeconds(2));
             deadLetters.close();
         }

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -48,6 +49,7 @@ public final class IndexingLoop implements AutoCloseable {
 
     private final BulkSettings settings;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics clientMetrics;
     private final DeadLetterPublisher deadLetters;
     private final ArticleDecoder decoder;
     private final BulkIndexer indexer;
@@ -73,6 +75,8 @@ public final class IndexingLoop implements AutoCloseable {
         this.settings = settings;
         this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.clientMetrics = new KafkaClientMetrics(consumer); // records-lag and the rest on /metrics
+        clientMetrics.bindTo(registry);
         this.deadLetters = new DeadLetterPublisher(settings.service(), settings.kafkaClient());
         this.decoder = new ArticleDecoder(index);
         this.metrics = new IndexingMetrics(registry, availability);
@@ -138,6 +142,7 @@ public final class IndexingLoop implements AutoCloseable {
             }
         } finally {
             consuming = false;
+            clientMetrics.close();
             consumer.close(CLOSE_WAIT);
             deadLetters.close();
         }

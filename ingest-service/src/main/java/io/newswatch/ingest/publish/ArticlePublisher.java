@@ -1,13 +1,17 @@
 package io.newswatch.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswatch.events.DeadLetter;
 import io.newswatch.events.EventJson;
 import io.newswatch.events.RawArticle;
 import io.newswatch.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +32,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     private final KafkaProducer<String, RawArticle> articles;
     private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
     /** Producers for the given client properties (bootstrap.servers and any security settings). */
     public ArticlePublisher(Map<String, Object> clientProps) {
@@ -54,8 +59,17 @@ public final class ArticlePublisher implements AutoCloseable {
         return send(deadLetters, record);
     }
 
+    /** Puts both producers' client metrics (send rates, errors, retries) on {@code registry} until closed. */
+    public void bindMetrics(MeterRegistry registry) {
+        for (KafkaClientMetrics metrics : List.of(new KafkaClientMetrics(articles), new KafkaClientMetrics(deadLetters))) {
+            metrics.bindTo(registry);
+            clientMetrics.add(metrics);
+        }
+    }
+
     @Override
     public void close() {
+        clientMetrics.forEach(KafkaClientMetrics::close);
         articles.close(CLOSE_TIMEOUT);
         deadLetters.close(CLOSE_TIMEOUT);
     }
