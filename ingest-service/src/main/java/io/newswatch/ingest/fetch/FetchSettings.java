@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param userAgent       sent with every request; says who we are and how to reach us. Its first
  *                        word ("newswatch-ingest") is the robot name looked up in robots.txt
- * @param timeout         connect and read timeout of one request
+ * @param timeout         how long one request may take in all: connecting, headers and body
  * @param maxBodyBytes    bodies are read up to this size; a page declaring more is refused
  * @param hostDelay       least time between the starts of two requests to one host (robots.txt's
  *                        crawl-delay wins when longer)

@@ -2,33 +2,43 @@ package io.newswatch.ingest.fetch;
 
 import io.newswatch.ingest.extract.HtmlParsing;
 import io.newswatch.ingest.fetch.FetchException.Category;
+import io.newswatch.support.outbound.Destination;
+import io.newswatch.support.outbound.PinnedExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import io.newswatch.support.outbound.Destination;
-import org.jsoup.Connection;
 import org.jsoup.Jsoup;
-import org.jsoup.helper.ValidationException;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
 /**
- * Fetches pages, feeds and sitemaps with Jsoup, politely: robots.txt and its crawl-delay obeyed,
+ * Fetches pages, feeds and sitemaps, politely: robots.txt and its crawl-delay obeyed,
  * requests to one host spaced and limited ({@link HostGates}), transient failures retried with
  * backoff ({@link Retrier}), feeds and sitemaps fetched conditionally (ETag / Last-Modified).
  * Redirects are followed here (at most {@value #MAX_REDIRECTS}, loops refused) so every hop
  * passes the address check and robots.txt; charset from the headers or the document. Pages must
- * be HTML; feeds and sitemaps may have any content type. Thread-safe.
+ * be HTML; feeds and sitemaps may have any content type. Each request goes to the address its host
+ * was checked at ({@link PinnedExchange}), so a name cannot answer a public address to the check and
+ * this machine to the connection (DNS rebinding), and is bounded as a whole by {@code fetch.timeout}
+ * and {@code fetch.max-body-bytes} (gzip is undone within that bound). The body is parsed by Jsoup. Thread-safe.
  */
 public final class Fetcher {
     static final int MAX_REDIRECTS = 5;
 
     private static final int MAX_ROBOTS_BYTES = 512 * 1024;
+    /** The answer headers the fetcher reads. */
+    private static final String[] ANSWER_HEADERS = {"Content-Type", "Content-Length", "Location", "ETag",
+        "Last-Modified", "Retry-After"};
 
     private final FetchSettings settings;
     private final HostGates gates;
@@ -47,23 +57,22 @@ public final class Fetcher {
 
     /** Fetches an HTML page; anything else fails with the reason. */
     public FetchedPage fetchPage(String url, boolean allowPrivate) throws FetchException {
-        Connection.Response response = fetch(url, allowPrivate, Kind.PAGE).orElseThrow();
-        return page(url, response);
+        Answer response = fetch(url, allowPrivate, Kind.PAGE).orElseThrow();
+        return page(url, response, Kind.PAGE);
     }
 
     /** Fetches an RSS or Atom feed, parsed as XML whatever its content type; empty when unchanged (304). */
     public Optional<FetchedPage> fetchFeed(String url, boolean allowPrivate) throws FetchException {
-        Optional<Connection.Response> response = fetch(url, allowPrivate, Kind.FEED);
-        return response.isEmpty() ? Optional.empty() : Optional.of(page(url, response.get()));
+        Optional<Answer> response = fetch(url, allowPrivate, Kind.FEED);
+        return response.isEmpty() ? Optional.empty() : Optional.of(page(url, response.get(), Kind.FEED));
     }
 
     /** Fetches a sitemap or sitemap index as bytes; empty when unchanged (304). */
     public Optional<FetchedSitemap> fetchSitemap(String url, boolean allowPrivate) throws FetchException {
-        return fetch(url, allowPrivate, Kind.SITEMAP).map(r -> new FetchedSitemap(r.url().toString(),
-                contentType(r), r.bodyAsBytes()));
+        return fetch(url, allowPrivate, Kind.SITEMAP).map(r -> new FetchedSitemap(r.url(), r.contentType(), r.body()));
     }
 
-    private Optional<Connection.Response> fetch(String url, boolean allowPrivate, Kind kind) throws FetchException {
+    private Optional<Answer> fetch(String url, boolean allowPrivate, Kind kind) throws FetchException {
         String current = url;
         Set<String> visited = new HashSet<>();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -73,14 +82,14 @@ public final class Fetcher {
             Destination destination = guard.check(current, uri, allowPrivate);
             Duration delay = max(settings.hostDelay(), robots.admit(uri, allowPrivate));
             String hopUrl = current;
-            Connection.Response response = retrier.call(() -> gates.through(uri, delay,
+            Answer response = retrier.call(() -> gates.through(uri, delay,
                     () -> exchange(hopUrl, kind, destination)));
             String location = response.header("Location");
-            if (isRedirect(response.statusCode()) && location != null) {
+            if (isRedirect(response.status()) && location != null) {
                 current = uri.resolve(location.strip().replace(" ", "%20")).toString();
                 continue;
             }
-            if (response.statusCode() == 304) return Optional.empty();
+            if (response.status() == 304) return Optional.empty();
             if (kind.conditional) validators.remember(current, response);
             return Optional.of(response);
         }
@@ -88,42 +97,42 @@ public final class Fetcher {
     }
 
     /** One request: the answer with its body read, a redirect, or a 304; failures thrown. */
-    private Connection.Response exchange(String url, Kind kind, Destination destination) throws FetchException {
-        Connection connection = connect(url, kind, destination);
-        if (kind.conditional) validators.addTo(connection, url);
-        Connection.Response response;
-        try {
-            response = connection.execute();
-        } catch (IOException | IllegalArgumentException e) {
+    private Answer exchange(String url, Kind kind, Destination destination) throws FetchException {
+        Map<String, String> headers = requestHeaders(kind.accept);
+        if (kind.conditional) validators.addTo(headers, url);
+        try (PinnedExchange exchange = PinnedExchange.send("GET", url(url), destination, headers, null,
+                settings.timeout())) {
+            int status = exchange.status();
+            if (status >= 400) throw FetchException.httpStatus(url, status, RetryAfter.parse(exchange.header("Retry-After")));
+            Answer head = answer(url, exchange, new PinnedExchange.Body(new byte[0], false));
+            if (isRedirect(status) || status == 304) return head;
+            checkBody(url, head, kind);
+            return answer(url, exchange, exchange.body(settings.maxBodyBytes()));
+        } catch (IOException | UncheckedIOException e) {
             throw FetchException.network(url, "request failed", e);
         }
-        int status = response.statusCode();
-        if (status >= 400) throw FetchException.httpStatus(url, status, RetryAfter.parse(response.header("Retry-After")));
-        if (isRedirect(status) || status == 304) return response;
-        checkBody(url, response, kind);
-        try {
-            response.readFully();
-            return response;
-        } catch (IOException | UncheckedIOException e) {
-            throw FetchException.network(url, "reading the body failed", e);
+    }
+
+    /** The request headers of every fetch: who we are, what we take. */
+    private Map<String, String> requestHeaders(String accept) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", settings.userAgent());
+        headers.put("Accept", accept);
+        headers.put("Accept-Encoding", "gzip");
+        return headers;
+    }
+
+    private static Answer answer(String url, PinnedExchange exchange, PinnedExchange.Body body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : ANSWER_HEADERS) {
+            String value = exchange.header(name);
+            if (value != null) headers.put(name, value);
         }
+        return new Answer(url, exchange.status(), headers, body.bytes(), body.truncated());
     }
 
-    /** A request to {@code url} sent to the checked address only (Host, SNI and certificate of the URL's host). */
-    private Connection connect(String url, Kind kind, Destination destination) {
-        return pinned(Jsoup.connect(url), destination)
-                .userAgent(settings.userAgent())
-                .timeout((int) settings.timeout().toMillis())
-                .maxBodySize(settings.maxBodyBytes())
-                .followRedirects(false)
-                .ignoreHttpErrors(true)
-                .ignoreContentType(true)
-                .header("Accept", kind.accept)
-                .parser(kind == Kind.PAGE ? Parser.htmlParser() : Parser.xmlParser());
-    }
-
-    private void checkBody(String url, Connection.Response response, Kind kind) throws FetchException {
-        String type = contentType(response);
+    private void checkBody(String url, Answer response, Kind kind) throws FetchException {
+        String type = response.contentType();
         if (kind == Kind.PAGE && !isHtml(type)) throw FetchException.of(url, Category.NOT_HTML, "not HTML: " + type);
         long declared = declaredLength(response);
         if (declared > settings.maxBodyBytes()) {
@@ -132,22 +141,23 @@ public final class Fetcher {
         }
     }
 
-    private static FetchedPage page(String url, Connection.Response response) throws FetchException {
+    private static FetchedPage page(String url, Answer response, Kind kind) throws FetchException {
         try {
-            return new FetchedPage(url, response.url().toString(), contentType(response), parse(response),
-                    response.isTruncated());
+            return new FetchedPage(url, response.url(), response.contentType(), parse(response, kind),
+                    response.truncated());
         } catch (IOException | UncheckedIOException e) {
             throw FetchException.network(url, "parsing the body failed", e);
         }
     }
 
-    /** The body parsed; a page that trips Jsoup's template bug is parsed again ({@link HtmlParsing}). */
-    private static Document parse(Connection.Response response) throws IOException {
-        try {
-            return response.parse();
-        } catch (ValidationException e) {
-            return HtmlParsing.parse(response.body(), response.url().toString());
-        }
+    /**
+     * The body parsed, charset from the Content-Type, else from the document (BOM, meta); a page that trips
+     * Jsoup's template bug is parsed again ({@link HtmlParsing}).
+     */
+    private static Document parse(Answer response, Kind kind) throws IOException {
+        if (kind == Kind.PAGE) return HtmlParsing.parse(response.body(), response.charset(), response.url());
+        return Jsoup.parse(new ByteArrayInputStream(response.body()), response.charset(), response.url(),
+                Parser.xmlParser());
     }
 
     /**
@@ -161,40 +171,35 @@ public final class Fetcher {
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 URI uri = httpUri(current);
                 Destination destination = guard.check(current, uri, allowPrivate);
-                Connection.Response r = robotsExchange(current, destination);
+                Answer r = robotsExchange(current, destination);
                 String location = r.header("Location");
-                if (isRedirect(r.statusCode()) && location != null) {
+                if (isRedirect(r.status()) && location != null) {
                     current = uri.resolve(location.strip().replace(" ", "%20")).toString();
                     continue;
                 }
-                if (r.statusCode() >= 500) throw FetchException.httpStatus(robotsUrl, r.statusCode(), null);
-                return new RobotsCache.Loader.RobotsFile(r.statusCode(), contentType(r), r.bodyAsBytes());
+                if (r.status() >= 500) throw FetchException.httpStatus(robotsUrl, r.status(), null);
+                return new RobotsCache.Loader.RobotsFile(r.status(), r.contentType(), r.body());
             }
             return new RobotsCache.Loader.RobotsFile(404, "", new byte[0]); // a redirect chain: as if there were none
         }));
     }
 
-    /** One robots.txt request, its body read. */
-    private Connection.Response robotsExchange(String url, Destination destination) throws FetchException {
-        try {
-            Connection.Response response = pinned(Jsoup.connect(url), destination).userAgent(settings.userAgent())
-                    .timeout((int) settings.timeout().toMillis()).maxBodySize(MAX_ROBOTS_BYTES)
-                    .ignoreHttpErrors(true).ignoreContentType(true).followRedirects(false).execute();
-            response.readFully();
-            return response;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+    /** One robots.txt request, its body read (whatever its status). */
+    private Answer robotsExchange(String url, Destination destination) throws FetchException {
+        try (PinnedExchange exchange = PinnedExchange.send("GET", url(url), destination, requestHeaders("text/plain,*/*"),
+                null, settings.timeout())) {
+            return answer(url, exchange, exchange.body(MAX_ROBOTS_BYTES));
+        } catch (IOException | UncheckedIOException e) {
             throw FetchException.network(url, "reading robots.txt failed", e);
         }
     }
 
-    /**
-     * The request for a checked destination. Not pinned to the checked address yet: pinning Jsoup
-     * needs its HttpURLConnection transport (PinnedConnections), which read large chunked bodies too
-     * slowly for fetch.timeout (PathologicalServersTest); until then a name is resolved again by the
-     * transport, so DNS rebinding between check and connect remains possible here.
-     */
-    private static Connection pinned(Connection connection, Destination destination) {
-        return connection;
+    private static URL url(String url) throws MalformedURLException {
+        try {
+            return URI.create(url).toURL();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedURLException(url + ": " + e.getMessage());
+        }
     }
 
     private static URI httpUri(String url) throws FetchException {
@@ -206,10 +211,6 @@ public final class Fetcher {
             // reported below
         }
         throw FetchException.of(url, Category.BAD_URL, "not an absolute http(s) URL");
-    }
-
-    private static String contentType(Connection.Response response) {
-        return response.contentType() == null ? "" : response.contentType();
     }
 
     private static boolean isHtml(String contentType) {
@@ -225,7 +226,7 @@ public final class Fetcher {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static long declaredLength(Connection.Response response) {
+    private static long declaredLength(Answer response) {
         try {
             String length = response.header("Content-Length");
             return length == null ? -1 : Long.parseLong(length.strip());

@@ -2,7 +2,6 @@ package io.newswatch.ingest.fetch;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jsoup.Connection;
 
 /**
  * The ETag and Last-Modified each feed or sitemap URL last answered with, sent back as
@@ -15,15 +14,15 @@ final class Validators {
     private record Validator(String etag, String lastModified) {}
 
     /** Adds the conditional headers for {@code url}, if it answered with validators before. */
-    void addTo(Connection connection, String url) {
+    void addTo(Map<String, String> headers, String url) {
         Validator v = byUrl.get(url);
         if (v == null) return;
-        if (v.etag() != null) connection.header("If-None-Match", v.etag());
-        if (v.lastModified() != null) connection.header("If-Modified-Since", v.lastModified());
+        if (v.etag() != null) headers.put("If-None-Match", v.etag());
+        if (v.lastModified() != null) headers.put("If-Modified-Since", v.lastModified());
     }
 
     /** Remembers the validators of a full answer for {@code url}. */
-    void remember(String url, Connection.Response response) {
+    void remember(String url, Answer response) {
         String etag = response.header("ETag");
         String lastModified = response.header("Last-Modified");
         if (etag == null && lastModified == null) byUrl.remove(url);

@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.newswatch.support.outbound.OutboundPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class FetcherTest {
     }
 
     @Test
-    void everyRedirectHopAndRobotsTxtHopIsCheckedAgainstThePolicy() {
+    void everyRedirectHopAndRobotsTxtHopIsCheckedAgainstThePolicy() throws IOException {
         // only 127.0.0.1 allowed: a hop to 127.0.0.2 (loopback too, but not allowed) stands for a private address
         Fetcher strict = new Fetcher(new FetchSettings("newswatch-test/1.0", Duration.ofSeconds(5), MAX_BYTES,
                 Duration.ZERO, 1, Duration.ofHours(1), 0, Duration.ZERO, Duration.ZERO,
@@ -199,5 +200,27 @@ class FetcherTest {
         assertTrue(fetcher.fetchSitemap(web.url("/sitemap.xml"), true).isPresent());
         assertTrue(fetcher.fetchSitemap(web.url("/sitemap.xml"), true).isEmpty(), "If-Modified-Since answered with 304");
         assertEquals(2, web.hits("/feed"));
+    }
+
+    @Test
+    void theRequestGoesToTheCheckedAddressAndTheNameIsNeverResolvedAgain() throws FetchException {
+        // the policy's resolver answers 127.0.0.1 once per hop; the JDK itself cannot resolve this name at all,
+        // so a fetch that resolved it again (after the politeness wait, say) would fail or go elsewhere
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        OutboundPolicy policy = OutboundPolicy.publicOnly().resolvingWith(host -> {
+            lookups.incrementAndGet();
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        });
+        Fetcher pinned = new Fetcher(new FetchSettings("newswatch-test/1.0", Duration.ofSeconds(5), MAX_BYTES,
+                Duration.ZERO, 1, Duration.ofHours(1), 0, Duration.ZERO, Duration.ZERO, policy));
+        web.serve("/new", 200, "text/html; charset=utf-8", PAGE).redirect("/old", "/new");
+        String url = web.url("/old").replace("127.0.0.1", "rebind.invalid");
+
+        FetchedPage page = pinned.fetchPage(url, true);
+
+        assertEquals("Привет, мир", page.document().selectFirst("p").text());
+        assertEquals(url.replace("/old", "/new"), page.finalUrl());
+        assertEquals(3, lookups.get(), "robots.txt, /old and /new: each resolved once, by the policy");
+        assertEquals(1, web.hits("/new"));
     }
 }

@@ -8,9 +8,7 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.URL;
-import java.security.NoSuchAlgorithmException;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -26,9 +24,9 @@ import javax.net.ssl.SSLSocketFactory;
  *       request line carries the absolute URL with its Host header, which every HTTP/1.1 server
  *       must accept (RFC 9112 section 3.2.2); no name is resolved by the client.</li>
  * </ul>
- * Jsoup takes both ({@code Connection.proxy}, {@code Connection.sslContext} with {@link #sslContext})
- * when it runs on {@code HttpURLConnection} ({@code jsoup.useHttpClient=false}): the JDK
- * {@code HttpClient} takes neither a socket factory nor a resolver, so it cannot be pinned.
+ * {@link PinnedExchange} makes one bounded request with them. (Jsoup 1.24's default transport, the JDK
+ * {@code HttpClient}, takes neither a socket factory nor a resolver, so it cannot be pinned: fetchers
+ * read the body through {@link PinnedExchange} and only parse with Jsoup.)
  */
 public final class PinnedConnections {
     private PinnedConnections() {}
@@ -47,18 +45,6 @@ public final class PinnedConnections {
     /** As {@link #sslSocketFactory(Destination)}, layering TLS with {@code tls} (tests trusting their own CA). */
     public static SSLSocketFactory sslSocketFactory(Destination destination, SSLSocketFactory tls) {
         return new PinnedSslSocketFactory(tls, destination.address(), destination.port());
-    }
-
-    /**
-     * The TLS context whose socket factory is {@link #sslSocketFactory(Destination)}, for clients
-     * that take a context (Jsoup); everything else is the default context's.
-     */
-    public static SSLContext sslContext(Destination destination) {
-        try {
-            return new PinnedSslContext(SSLContext.getDefault(), sslSocketFactory(destination));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no default TLS context", e);
-        }
     }
 
     /** An unconnected {@link HttpURLConnection} for {@code url} (whose host is {@code destination}'s) that is pinned. */
