@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param retryMaxBackoff   longest pause between retries ({@code retry.max-backoff})
  * @param ruleWriteTimeout  how long a rule write waits to be acknowledged and read back ({@code rules.write-timeout})
  * @param ruleAuditGroupId  consumer group that parks unusable rule records in news.dlq ({@code rules.audit-group-id})
+ * @param maxRules          most rules the API creates ({@code rules.max-count})
  * @param alerts            consuming, indexing and streaming alerts ({@code alerts.*})
  * @param webhooks          webhook delivery ({@code webhook.*})
  * @param outbound          which addresses webhooks may go to besides public ones ({@code outbound.allow})
@@ -54,6 +55,7 @@ public record IndexConfig(
         Duration retryMaxBackoff,
         Duration ruleWriteTimeout,
         String ruleAuditGroupId,
+        int maxRules,
         AlertSettings alerts,
         DeliverySettings webhooks,
         OutboundPolicy outbound,
@@ -102,6 +104,7 @@ public record IndexConfig(
 
     public IndexConfig {
         kafkaClient = Map.copyOf(kafkaClient);
+        if (maxRules < 1) throw new ConfigException("rules.max-count must be >= 1, was " + maxRules);
         if (bulkMaxDocs < 1) throw new ConfigException("bulk.max-docs must be >= 1, was " + bulkMaxDocs);
         if (httpPort < 0 || httpPort > 65_535) throw new ConfigException("http.port must be 0..65535, was " + httpPort);
         if (!alias.equals(alias.toLowerCase(java.util.Locale.ROOT)) || alias.isBlank()) {
@@ -130,6 +133,7 @@ public record IndexConfig(
                 settings.duration("retry.max-backoff"),
                 settings.duration("rules.write-timeout"),
                 settings.string("rules.audit-group-id"),
+                settings.integer("rules.max-count"),
                 new AlertSettings(settings.string("alerts.group-id"), settings.string("alerts.index"),
                         settings.duration("alerts.heartbeat"), settings.duration("alerts.stream-tail"),
                         settings.duration("retry.max-backoff"), settings.integer("alerts.stream-max-clients"),

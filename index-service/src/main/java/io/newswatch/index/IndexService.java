@@ -154,7 +154,8 @@ public final class IndexService implements AutoCloseable {
                               Deque<AutoCloseable> parts) {
             Clock clock = Clock.systemUTC();
             RuleStore rules = RuleStore.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
-                    config.ruleWriteTimeout(), clock, config.outbound());
+                    config.ruleWriteTimeout(), clock, config.outbound(),
+                    config.maxRules());
             parts.push(rules);
             RuleAudit audit = RuleAudit.start(config.kafkaClientProperties(), IndexConfig.SERVICE,
                     config.ruleAuditGroupId(), registry);

@@ -173,6 +173,26 @@ class RulesAndAlertsTest {
     }
 
     @Test
+    void pastRulesMaxCountANewRuleIsRefusedUntilOneIsDeleted() {
+        int existing = json(http.get("/api/rules").body()).get("rules").size();
+        Settings uncapped = settings;
+        settings = settings.with("rules.max-count", String.valueOf(existing + 1));
+        try {
+            restartService();
+            String last = createRule(Map.of("name", "The last one", "query", "Lachin"));
+            HttpResponse<String> refused = send("POST", "/api/rules", Map.of("name", "One too many", "query", "Goris"));
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("rules.max-count"), refused.body());
+            assertEquals(existing + 1, json(http.get("/api/rules").body()).get("rules").size(), "nothing stored");
+            assertEquals(204, send("DELETE", "/api/rules/" + last, null).statusCode());
+            createRule(Map.of("name", "Room again", "query", "Goris"));
+        } finally {
+            settings = uncapped;
+            restartService();
+        }
+    }
+
+    @Test
     void aRuleCanBeReplacedAndDeletedWithATombstone() {
         String id = createRule(Map.of("name", "Before", "query", "Lachin"));
         HttpResponse<String> replaced = send("PUT", "/api/rules/" + id, Map.of("name", "After", "query",

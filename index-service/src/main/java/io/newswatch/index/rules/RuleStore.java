@@ -33,9 +33,11 @@ public final class RuleStore implements AutoCloseable {
     private final Duration writeTimeout;
     private final Clock clock;
     private final WebhookCheck webhooks;
+    private final int maxRules;
 
     private RuleStore(KafkaProducer<String, byte[]> producer, RuleView view, Duration writeTimeout, Clock clock,
-                      WebhookCheck webhooks) {
+                      WebhookCheck webhooks, int maxRules) {
+        this.maxRules = maxRules;
         this.producer = producer;
         this.view = view;
         this.writeTimeout = writeTimeout;
@@ -45,10 +47,10 @@ public final class RuleStore implements AutoCloseable {
 
     /**
      * Starts reading the rule topics (which must exist) from the beginning; rules written through it may
-     * only have webhooks that {@code outbound} allows.
+     * only have webhooks that {@code outbound} allows, and it creates no more than {@code maxRules}.
      */
     public static RuleStore start(Map<String, Object> kafkaClient, String service, Duration writeTimeout, Clock clock,
-                                  OutboundPolicy outbound) {
+                                  OutboundPolicy outbound, int maxRules) {
         Map<String, Object> props = new HashMap<>(kafkaClient);
         props.put("acks", "all");
         props.put("enable.idempotence", true);
@@ -58,7 +60,7 @@ public final class RuleStore implements AutoCloseable {
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
         try {
             return new RuleStore(producer, new RuleView(kafkaClient, service + "-rule-view"), writeTimeout, clock,
-                    new WebhookCheck(outbound));
+                    new WebhookCheck(outbound), maxRules);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -78,6 +80,8 @@ public final class RuleStore implements AutoCloseable {
 
     /** Stores a new rule with a new random id. */
     public Rule create(RuleRequest request) {
+        // Every rule runs against every article in enrich-service and is restored at each of its starts.
+        if (view.all().size() >= maxRules) throw new TooManyRulesException(maxRules);
         RuleRequest valid = request.validated();
         webhooks.check(valid.webhook());
         Instant now = clock.instant();

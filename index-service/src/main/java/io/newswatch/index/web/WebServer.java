@@ -7,6 +7,7 @@ import io.newswatch.index.alerts.StreamFullException;
 import io.newswatch.index.export.ExportsBusyException;
 import io.newswatch.index.rules.InvalidRuleException;
 import io.newswatch.index.rules.RuleStoreUnavailableException;
+import io.newswatch.index.rules.TooManyRulesException;
 import io.newswatch.index.rules.UnknownRuleException;
 import io.newswatch.index.search.ArticleSearch;
 import io.newswatch.index.search.InvalidSearchException;
@@ -87,6 +88,8 @@ public final class WebServer {
                 .json(new ApiError("search unavailable", e.getMessage())));
         app.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid rule field '" + e.field() + "'", e.getMessage())));
+        app.exception(TooManyRulesException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
+                .json(new ApiError("too many rules", e.getMessage())));
         app.exception(UnknownRuleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such rule", e.getMessage())));
         app.exception(RuleStoreUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
