@@ -20,18 +20,30 @@ final class Boilerplate {
     private static final String CHROME_TAGS = "nav, aside, footer, header, form, menu";
     private static final String CHROME_ROLES = "[role~=(?i)^(navigation|banner|contentinfo|complementary|search"
             + "|menu|menubar|toolbar|dialog|alertdialog)$]";
-    /** Words in class names and ids that mark chrome; long ones also match as prefixes ("sharebar"). */
-    private static final Pattern CHROME_NAME = Pattern.compile("(?i)(?:^|[\\s_-])(?:"
-            + "(?:nav|menu|ad|ads|adv|tags?|byline|author|meta|print|rss|promo|pager|popup|modal|toolbar|masthead"
-            + "|header|footer|sidebar|banner|caption|credit|credits|sr-only|visually-hidden)(?=$|[\\s_-])"
-            + "|navbar|navigation|breadcrumb|share|sharing|social|comment|disqus|related|recommend|see-?also"
-            + "|read-?more|more-?stories|most-?(?:read|popular)|trending|newsletter|subscri|signup|sign-up"
-            + "|cookie|consent|gdpr|advert|sponsor|widget|outbrain|taboola|pagination|jump-?link|skip-?link"
-            + "|audio-?player|video-?player|gallery|slideshow|photo-?credit|image-?credit|copyright|login"
-            + "|paywall|teaser-?list|tooltip|dropdown"
+    /** Short words in class names and ids that mark chrome, matched as whole words of a name. */
+    private static final String CHROME_WORDS = "nav|menu|ad|ads|adv|tags?|byline|author|meta|print|rss|promo"
+            + "|pager|popup|modal|toolbar|masthead|header|footer|sidebar|banner|caption|credit|credits|sr-only|visually-hidden";
+    /**
+     * Longer words and stems (those ending in {@code [a-z]*}) that mark chrome; in class names they
+     * also match as prefixes ("sharebar").
+     */
+    private static final String CHROME_STEMS = "navbar|navigation|breadcrumb|share|sharing|social|comment|disqus"
+            + "|related|recommend[a-z]*|see-?also|read-?more|more-?stories|most-?(?:read|popular)|trending"
+            + "|newsletter|subscri[a-z]*|signup|sign-up|cookie|consent|gdpr|advert[a-z]*|sponsor[a-z]*|widget"
+            + "|outbrain|taboola|pagination|jump-?link|skip-?link|audio-?player|video-?player|gallery|slideshow"
+            + "|photo-?credit|image-?credit|copyright|login|paywall|teaser-?list|tooltip|dropdown"
             // German, French, Spanish, Italian: ads, sharing, comments, recommendations, "more on this"
-            + "|werbung|anzeige|teilen|kommentar|empfehl|lesetipp|mehr-?zum-?thema|partage|publicit|compartir"
-            + "|comentario|relacionad|correlat)");
+            + "|werbung|anzeige|teilen|kommentar[a-z]*|empfehl[a-z]*|lesetipp|mehr-?zum-?thema|partage"
+            + "|publicit[a-z]*|compartir|comentario[a-z]*|relacionad[a-z]*|correlat[a-z]*";
+    /** Chrome words in class names: stylesheet names compound words ("sharebar", "commentlist"). */
+    private static final Pattern CHROME_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:(?:" + CHROME_WORDS
+            + ")(?=$|[\\s_-])|" + CHROME_STEMS + ")");
+    /**
+     * Chrome words in ids, as whole words or plurals only: ids are often anchors made
+     * from a heading's words, where "evolve-shared-mutable-history" is a section, not a share bar.
+     */
+    private static final Pattern CHROME_ID = Pattern.compile("(?i)(?:^|[\\s_-])(?:" + CHROME_WORDS + "|(?:"
+            + CHROME_STEMS + ")s?)(?=$|[\\s_-])");
     /** Words in class names and ids that mark the article; such an element is never removed by name. */
     private static final Pattern CONTENT_NAME = Pattern.compile(
             "(?i)article|content|main|body|story|entry|post-?text|text|column"
@@ -44,7 +56,7 @@ final class Boilerplate {
             "(?i)(?:^|\\s)(?:comments|comment-?list|comments?-(?:area|section|wrapper|container|thread)|disqus_thread"
             + "|respond)(?=$|\\s)");
     private static final Pattern CHROME_ARIA = Pattern.compile(
-            "(?i)share|navigation|breadcrumb|related|comments|social|advert");
+            "(?i)share|navigation|breadcrumb|related|comments|social|advert[a-z]*");
     /** The opening words of "see also" / "read more" boxes, in the languages of the region. */
     static final Pattern BOX_HEADING = Pattern.compile("(?iu)^\\W*(?:see also|read more|read also|also read"
             + "|related(?: articles| stories| news| content| coverage| topics)?|more on (?:this|the)\\b.*"
@@ -113,7 +125,8 @@ final class Boilerplate {
     private static boolean isChromeName(Element e) {
         String names = e.className() + " " + e.id();
         if (CHROME_ARIA.matcher(e.attr("aria-label")).find()) return true;
-        return CHROME_NAME.matcher(names).find() && !CONTENT_NAME.matcher(names).find();
+        boolean chrome = CHROME_CLASS.matcher(e.className()).find() || CHROME_ID.matcher(e.id()).find();
+        return chrome && !CONTENT_NAME.matcher(names).find();
     }
 
     /** A short heading or line saying "see also" or "read more" takes its small box with it. */

@@ -26,12 +26,19 @@ final class ContentFinder {
     /** Candidates scoring this share of the top one are its rivals. */
     private static final double RIVAL_SHARE = 0.75;
     private static final int CLOSE_RIVALS = 3;
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|main|page|post|text|blog|story"
-            + "|artikel|inhalt|beitrag|contenu|contenido|conteudo|articolo|cuerpo|testo");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "(?i)hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain"
-            + "|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget");
+    private static final String POSITIVE_WORDS = "article|body|content|entry|hentry|main|page|post|text|blog|story"
+            + "|artikel|inhalt|beitrag|contenu|contenido|conteudo|articolo|cuerpo|testo";
+    private static final String NEGATIVE_WORDS = "hidden|banner|combx|comment|com-|contact|foot|footer|footnote"
+            + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping"
+            + "|tags|tool|widget";
+    /** In class names (and positive words in ids) the words match anywhere, as in Readability ("sharebar"). */
+    private static final Pattern POSITIVE_CLASS = Pattern.compile("(?i)" + POSITIVE_WORDS);
+    private static final Pattern NEGATIVE_CLASS = Pattern.compile("(?i)" + NEGATIVE_WORDS);
+    /**
+     * Negative words in ids only as whole words (or plurals): ids are often anchors made from a
+     * heading's words ("evolve-shared-mutable-history", "footnotes-and-metadata-explained").
+     */
+    private static final Pattern NEGATIVE_ID = wholeWords(NEGATIVE_WORDS);
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final TextStats stats;
@@ -155,13 +162,19 @@ final class ContentFinder {
     }
 
     private static double classWeight(Element e) {
+        return weight(e.className(), NEGATIVE_CLASS, POSITIVE_CLASS) + weight(e.id(), NEGATIVE_ID, POSITIVE_CLASS);
+    }
+
+    private static double weight(String name, Pattern negative, Pattern positive) {
+        if (name.isEmpty()) return 0;
         double weight = 0;
-        for (String name : new String[] {e.className(), e.id()}) {
-            if (name.isEmpty()) continue;
-            if (NEGATIVE.matcher(name).find()) weight -= 25;
-            if (POSITIVE.matcher(name).find()) weight += 25;
-        }
+        if (negative.matcher(name).find()) weight -= 25;
+        if (positive.matcher(name).find()) weight += 25;
         return weight;
+    }
+
+    static Pattern wholeWords(String words) {
+        return Pattern.compile("(?i)(?:^|[\\s_-])(?:" + words + ")s?(?=$|[\\s_-])");
     }
 
     private static int commas(String text) {

@@ -2,6 +2,7 @@ package io.newswatch.ingest.extract;
 
 import static io.newswatch.ingest.extract.RecallFallbacksTest.assertLeftOut;
 import static io.newswatch.ingest.extract.RecallFallbacksTest.assertReads;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,25 @@ class VariedLayoutsTest {
 
         assertReads(text, "本站 10月14日报道", "\n这款产品具有极其重要的意义，", "研究结果已发表在科学刊物上。（编译/林靖东）");
         assertLeftOut(text, "首页", "财经", "关于我们", "版权所有");
+    }
+
+    /**
+     * Section ids made from heading words (reduced from a documentation page): "shared" and
+     * "commenting" in an anchor id do not make the section a share bar or a comment thread, while
+     * the share bar and social links named by class and id still go.
+     */
+    @Test
+    void sectionIdsMadeFromHeadingWordsAreNotReadAsChrome() throws IOException {
+        String text = bodyOf("heading-anchor-ids.html");
+
+        assertReads(text, "Drafts can travel between repositories", "\nEach clone records the successor",
+                "everyone builds on it from then on.");
+        assertTrue(text.contains("\nReviewers read the draft in the review repository"), text);
+        assertLeftOut(text, "Guide home", "Share on Mastodon", "Email this", "Follow us", "Feed", "Built with");
+    }
+
+    private String bodyOf(String fixture) throws IOException {
+        return extractor.extract(ArticleExtractorTest.page(fixture), "https://news.example/" + fixture).text();
     }
 
     private static byte[] bytes(String fixture) throws IOException {
