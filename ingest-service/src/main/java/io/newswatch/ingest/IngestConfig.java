@@ -25,10 +25,11 @@ import java.util.Map;
  * @param fetch               {@code fetch.*}: user agent, timeout, body cap, politeness and retries
  * @param defaultPollInterval {@code poll.default-interval}, for sources that set no {@code poll}
  * @param reloadInterval      {@code sources.reload-interval}: how often the sources file is checked for changes
+ * @param dedupeMaxAge        {@code dedupe.max-age}: how long an article body is remembered to catch its copies
  */
 public record IngestConfig(String bootstrapServers, short replicationFactor, Map<String, String> kafkaClient,
                            String httpHost, int httpPort, Path sourcesFile, Path stateDir, FetchSettings fetch,
-                           Duration defaultPollInterval, Duration reloadInterval) {
+                           Duration defaultPollInterval, Duration reloadInterval, Duration dedupeMaxAge) {
 
     /** The service name: settings file, metrics tag, dead-letter header. */
     public static final String SERVICE = "ingest-service";
@@ -47,7 +48,7 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
         return new IngestConfig(s.string("kafka.bootstrap-servers"), (short) s.integer("kafka.replication-factor"),
                 s.kafkaClientProperties(), s.string("http.host"), s.integer("http.port"),
                 s.optional("sources.file").map(Path::of).orElse(null), Path.of(s.string("state.dir")), fetch(s),
-                s.duration("poll.default-interval"), s.duration("sources.reload-interval"));
+                s.duration("poll.default-interval"), s.duration("sources.reload-interval"), s.duration("dedupe.max-age"));
     }
 
     private static FetchSettings fetch(Settings s) {
@@ -60,7 +61,7 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
     /** This configuration with another {@code sources.reload-interval}. */
     public IngestConfig withReloadInterval(Duration interval) {
         return new IngestConfig(bootstrapServers, replicationFactor, kafkaClient, httpHost, httpPort, sourcesFile,
-                stateDir, fetch, defaultPollInterval, interval);
+                stateDir, fetch, defaultPollInterval, interval, dedupeMaxAge);
     }
 
     /** The sources to poll, read from {@link #sourcesFile()} or the bundled defaults. */
@@ -75,7 +76,8 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
         return "IngestConfig[bootstrapServers=" + bootstrapServers + ", kafkaClient=" + kafkaClient.keySet()
                 + ", replicationFactor=" + replicationFactor + ", http=" + httpHost + ":" + httpPort
                 + ", sourcesFile=" + sourcesFile + ", stateDir=" + stateDir + ", fetch=" + fetch
-                + ", defaultPollInterval=" + defaultPollInterval + ", reloadInterval=" + reloadInterval + "]";
+                + ", defaultPollInterval=" + defaultPollInterval + ", reloadInterval=" + reloadInterval
+                + ", dedupeMaxAge=" + dedupeMaxAge + "]";
     }
 
     /** Kafka client properties: bootstrap servers plus {@code kafka.client.*}. */

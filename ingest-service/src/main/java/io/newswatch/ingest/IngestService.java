@@ -72,7 +72,8 @@ public final class IngestService implements AutoCloseable {
             PrometheusMeterRegistry registry = ServiceMetrics.create(IngestConfig.SERVICE);
             own(registry::close);
             PublishedUrls published = own(PublishedUrls.open(config.stateDir()));
-            SeenContent content = own(SeenContent.open(config.stateDir()));
+            SeenContent content = own(SeenContent.open(config.stateDir(), config.dedupeMaxAge(),
+                    java.time.Clock.systemUTC()));
             ArticlePublisher publisher = own(new ArticlePublisher(config.kafkaClientProps()));
             publisher.bindMetrics(registry);
             BrokerHealth kafka = own(BrokerHealth.start(config.kafkaClientProps(), IngestConfig.SERVICE));

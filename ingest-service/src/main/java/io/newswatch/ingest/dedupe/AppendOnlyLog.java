@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,23 @@ final class AppendOnlyLog implements AutoCloseable {
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) channel.write(bytes);
         channel.force(false);
+    }
+
+    /**
+     * Replaces the content of {@code file} (closed) by {@code lines}, atomically: a new file beside it, forced to
+     * disk, then moved over the old one, so a crash leaves the old file or the new one, never a mix.
+     */
+    static void rewrite(Path file, List<String> lines) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line.replace("\n", " ")).append('\n'));
+        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) out.write(bytes);
+            out.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
