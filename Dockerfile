@@ -2,13 +2,14 @@
 # The build stage compiles every module once (tests run in CI, not here); each service image holds
 # only its runnable jar on a JRE.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Exact versions (tags move); pin @sha256 digests as well once pulled and checked.
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl ingest-service,enrich-service,index-service -am package
 
-FROM eclipse-temurin:17-jre AS runtime
+FROM eclipse-temurin:17.0.16_8-jre AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app newswatch \
