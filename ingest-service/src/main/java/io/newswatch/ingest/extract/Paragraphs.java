@@ -17,7 +17,7 @@ final class Paragraphs implements NodeVisitor {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol",
             "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
             "br", "hr", "header", "footer", "aside", "address", "center", "figure", "details", "summary");
-    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final double MAX_LINK_SHARE = 0.5;
 
     /** One line of text: a block's text and how many of its characters sit inside links. */
@@ -62,7 +62,7 @@ final class Paragraphs implements NodeVisitor {
         } else if (node instanceof Element e) {
             if (BLOCKS.contains(e.normalName())) flush();
             if (e.nameIs("h1")) skipDepth++;
-            if (e.nameIs("a")) linkDepth++;
+            if (isLinkOut(e, headingDepth)) linkDepth++;
             if (HEADINGS.contains(e.normalName())) headingDepth++;
         }
     }
@@ -72,9 +72,18 @@ final class Paragraphs implements NodeVisitor {
         if (node instanceof Element e) {
             if (BLOCKS.contains(e.normalName())) flush();
             if (e.nameIs("h1")) skipDepth--;
-            if (e.nameIs("a")) linkDepth--;
             if (HEADINGS.contains(e.normalName())) headingDepth--;
+            if (isLinkOut(e, headingDepth)) linkDepth--;
         }
+    }
+
+    /**
+     * A link, unless it is a heading's link to an anchor on the same page ({@code <h2><a href="#setup">}):
+     * documentation and long-form pages link their section headings to themselves, and such a
+     * heading is the article's, not a menu's.
+     */
+    static boolean isLinkOut(Element e, int headingDepth) {
+        return e.nameIs("a") && !(headingDepth > 0 && e.attr("href").startsWith("#"));
     }
 
     private void append(String text) {

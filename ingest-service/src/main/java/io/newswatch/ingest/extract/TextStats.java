@@ -42,12 +42,14 @@ final class TextStats {
 
     private final class Counter implements NodeVisitor {
         private int linkDepth;
+        private int headingDepth;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
                 counts.put(e, new int[2]);
-                if ("a".equals(e.normalName())) linkDepth++;
+                if (Paragraphs.isLinkOut(e, headingDepth)) linkDepth++;
+                if (Paragraphs.HEADINGS.contains(e.normalName())) headingDepth++;
             } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
                 int length = t.text().strip().length();
                 int[] c = counts.get(parent);
@@ -61,7 +63,8 @@ final class TextStats {
         @Override
         public void tail(Node node, int depth) {
             if (node instanceof Element e) {
-                if ("a".equals(e.normalName())) linkDepth--;
+                if (Paragraphs.HEADINGS.contains(e.normalName())) headingDepth--;
+                if (Paragraphs.isLinkOut(e, headingDepth)) linkDepth--;
                 if (e.parent() != null && counts.get(e.parent()) != null) {
                     int[] mine = counts.get(e);
                     int[] parent = counts.get(e.parent());

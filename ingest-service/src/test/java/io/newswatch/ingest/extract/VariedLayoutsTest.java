@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,23 @@ class VariedLayoutsTest {
                 "everyone builds on it from then on.");
         assertTrue(text.contains("\nReviewers read the draft in the review repository"), text);
         assertLeftOut(text, "Guide home", "Share on Mastodon", "Email this", "Follow us", "Feed", "Built with");
+    }
+
+    /**
+     * Subheadings that link to their own anchor (reduced from a long-read news feature): the line is
+     * all link text, yet it is the article's subheading, while the table of contents linking to
+     * the same anchors stays out.
+     */
+    @Test
+    void subheadingsLinkingToTheirOwnAnchorAreKept() throws IOException {
+        String text = bodyOf("linked-headings.html");
+        List<String> lines = text.lines().toList();
+
+        assertReads(text, "The transport authority published its new night bus map",
+                "\nPlanners said the old routes", "decide which ones to keep.");
+        assertTrue(lines.containsAll(List.of("The new routes", "#Fares and passes", "What comes next")), text);
+        assertTrue(lines.indexOf("The new routes") == 1, text);
+        assertLeftOut(text, "Transport", "Housing", "About City Desk", "Privacy");
     }
 
     private String bodyOf(String fixture) throws IOException {
