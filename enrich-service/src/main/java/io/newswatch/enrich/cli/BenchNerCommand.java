@@ -41,7 +41,7 @@ final class BenchNerCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "labelled documents (CoNLL or .jsonl)")
     Path data;
 
-    @Option(names = "--crf-only", description = "CoreNLP's CRF alone on every line: no knowledge base, no rules (the anchor)")
+    @Option(names = "--crf-only", description = "CoreNLP's cased CRF alone on every line: no knowledge base, no rules (the anchor)")
     boolean crfOnly;
 
     @Option(names = "--errors", description = "also print the misses and false positives of the TUNING half")
@@ -76,7 +76,7 @@ final class BenchNerCommand implements Callable<Integer> {
             if (errors && !doc.heldOut()) printErrors(doc, found);
         }
         out.printf(Locale.ROOT, "%s on %s: %d documents (tuning %d, held-out %d), %d words%n",
-                crfOnly ? CrfNameTagger.VERSION + " alone" : "newswatch entity stage", data, docs.size(), halves[0],
+                crfOnly ? "corenlp-" + CrfNameTagger.CORENLP_VERSION + "/" + CrfNameTagger.MODEL + " alone" : "newswatch entity stage", data, docs.size(), halves[0],
                 halves[1], words);
         out.print(tuning.report("tuning"));
         out.print(heldOut.report("held-out"));

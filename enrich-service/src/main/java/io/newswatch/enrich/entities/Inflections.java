@@ -29,7 +29,7 @@ final class Inflections {
     private static final List<String> HY_I = List.of("ն", "ի", "ից", "ով", "ում");
     /** A final -ու becomes -վ before an ending: Բաքու -> Բաքվում, Բաքվի. */
     private static final List<String> HY_U_STEM = List.of("ի", "ից", "ով", "ում");
-    private static final String AZ_LETTERS = "əıışçğöüƏIŞÇĞÖÜ";
+    private static final String AZ_LETTERS = "əışçğöüƏİŞÇĞÖÜ";
     private static final String AZ_VOWELS = "aıoueəiöü";
     /**
      * Azerbaijani case endings with their vowel written as a placeholder: A is a or ə (two-way

@@ -86,7 +86,7 @@ final class NameFilter {
         while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && !abbreviation(text, start, end)) end--;
         Matcher possessive = POSSESSIVE.matcher(text).region(start, end);
         if (possessive.find()) end = possessive.start();
-        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) end--;
+        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && !abbreviation(text, start, end)) end--;
         return end > start ? new FoundName(name.type(), start, end) : null;
     }
 }
