@@ -196,10 +196,10 @@ public final class EnrichService implements AutoCloseable {
                 "kafka-brokers", brokers));
         HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
         TrendingQuery trending = new TrendingQuery(streams, windows, config.trendingBaseline(), Clock.systemUTC(), self);
-        Javalin app = HttpServers.create(javalin -> { });
-        ops.addTo(app);
-        new TrendingRoutes(trending).addTo(app);
-        http = app.start(config.httpHost(), config.httpPort());
+        http = HttpServers.create(c -> {
+            ops.addTo(c.routes);
+            new TrendingRoutes(trending).addTo(c.routes);
+        }).start(config.httpHost(), config.httpPort());
         httpPort = http.port();
     }
 

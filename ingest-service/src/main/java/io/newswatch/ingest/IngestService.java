@@ -168,10 +168,10 @@ public final class IngestService implements AutoCloseable {
 
     /** /health, /metrics, and {@code POST /admin/reload} (reloads the sources file, answers with what changed). */
     private Javalin startHttp(OpsRoutes opsRoutes) {
-        Javalin app = HttpServers.create(c -> { });
-        opsRoutes.addTo(app);
-        app.post("/admin/reload", this::reload);
-        return app.start(config.httpHost(), config.httpPort());
+        return HttpServers.create(c -> {
+            opsRoutes.addTo(c.routes);
+            c.routes.post("/admin/reload", this::reload);
+        }).start(config.httpHost(), config.httpPort());
     }
 
     private void reload(Context ctx) {

@@ -10,21 +10,20 @@ import java.util.function.Consumer;
 public final class HttpServers {
     private HttpServers() {}
 
-    /** A server not yet started; {@code extra} adds service-specific configuration. */
+    /** A server not yet started; {@code extra} adds service-specific configuration and the routes (Javalin 7 takes
+     *  every route up front, in the configuration). */
     public static Javalin create(Consumer<io.javalin.config.JavalinConfig> extra) {
         ObjectMapper json = EventJson.mapper();
         return Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.useVirtualThreads = false;
+            config.concurrency.useVirtualThreads = false;
             extra.accept(config);
         });
     }
 
     /** A started server with only {@code /health} and {@code /metrics} (ingest and enrich). */
     public static Javalin startOps(String host, int port, OpsRoutes ops) {
-        Javalin app = create(config -> { });
-        ops.addTo(app);
-        return app.start(host, port);
+        return create(config -> ops.addTo(config.routes)).start(host, port);
     }
 }

@@ -1,6 +1,6 @@
 package io.newswatch.support;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,10 +25,10 @@ public final class OpsRoutes {
         this.checks = Map.copyOf(checks);
     }
 
-    /** Adds the two routes to {@code app}. */
-    public void addTo(Javalin app) {
-        app.get("/health", this::health);
-        app.get("/metrics", this::metrics);
+    /** Adds the two routes to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.get("/health", this::health);
+        routes.get("/metrics", this::metrics);
     }
 
     /** The current health as the body {@code /health} returns. */

@@ -1,6 +1,6 @@
 package io.newswatch.enrich.trending;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.newswatch.enrich.trending.TrendingQuery.TrendingUnavailableException;
@@ -20,13 +20,13 @@ public final class TrendingRoutes {
         this.query = query;
     }
 
-    /** Adds the route and its error mapping to {@code app}. */
-    public void addTo(Javalin app) {
-        app.get("/api/trending", this::trending);
-        app.exception(BadTrendingRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+    /** Adds the route and its error mapping to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/trending", this::trending);
+        routes.exception(BadTrendingRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(error("invalid parameter '" + e.parameter() + "'", e.getMessage())));
-        app.exception(TrendingUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
-        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        routes.exception(TrendingUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        routes.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
     }
 
     private void trending(Context ctx) {

@@ -1,6 +1,6 @@
 package io.newswatch.index.alerts;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.newswatch.index.search.InvalidSearchException;
 import io.newswatch.index.search.SearchUnavailableException;
@@ -23,13 +23,13 @@ public final class AlertRoutes {
         this.stream = stream;
     }
 
-    /** Adds the routes to {@code app}. */
-    public void addTo(Javalin app) {
-        app.get("/api/alerts", this::recent);
-        app.before("/api/alerts/stream", ctx -> {
+    /** Adds the routes to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/alerts", this::recent);
+        routes.before("/api/alerts/stream", ctx -> {
             if (stream.full()) throw new StreamFullException();
         });
-        app.sse("/api/alerts/stream", stream::connect);
+        routes.sse("/api/alerts/stream", stream::connect);
     }
 
     private void recent(Context ctx) {

@@ -1,6 +1,6 @@
 package io.newswatch.index.export;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.newswatch.events.EventJson;
 import io.newswatch.index.search.ArticleScan;
@@ -40,9 +40,9 @@ public final class ExportController {
         this.running = new Semaphore(maxConcurrent);
     }
 
-    /** Adds the route to {@code app}. */
-    public void addTo(Javalin app) {
-        app.get("/api/search/export", this::export);
+    /** Adds the route to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/search/export", this::export);
     }
 
     private void export(Context ctx) throws IOException {

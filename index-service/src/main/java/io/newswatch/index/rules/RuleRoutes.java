@@ -1,7 +1,7 @@
 package io.newswatch.index.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.newswatch.events.EventJson;
@@ -31,14 +31,14 @@ public final class RuleRoutes {
         this.token = token;
     }
 
-    /** Adds the routes to {@code app}. */
-    public void addTo(Javalin app) {
-        app.post("/api/rules", this::create);
-        app.get("/api/rules", this::list);
-        app.get("/api/rules/{id}", this::read);
-        app.put("/api/rules/{id}", this::replace);
-        app.delete("/api/rules/{id}", this::delete);
-        app.get("/api/rules/{id}/matches", this::matches);
+    /** Adds the routes to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/rules", this::create);
+        routes.get("/api/rules", this::list);
+        routes.get("/api/rules/{id}", this::read);
+        routes.put("/api/rules/{id}", this::replace);
+        routes.delete("/api/rules/{id}", this::delete);
+        routes.get("/api/rules/{id}/matches", this::matches);
     }
 
     private void create(Context ctx) {

@@ -1,6 +1,6 @@
 package io.newswatch.index.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -28,9 +28,9 @@ public final class TrendingController {
         this.enrichUrl = enrichUrl.endsWith("/") ? enrichUrl.substring(0, enrichUrl.length() - 1) : enrichUrl;
     }
 
-    /** Adds the route to {@code app}. */
-    public void addTo(Javalin app) {
-        app.get("/api/trending", this::trending);
+    /** Adds the route to {@code routes}. */
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/trending", this::trending);
     }
 
     private void trending(Context ctx) throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.newswatch.index.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.newswatch.index.alerts.StreamFullException;
@@ -36,19 +37,21 @@ public final class WebServer {
      * and {@code apis}, used as {@code access} says.
      */
     public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops,
-                                List<Consumer<Javalin>> apis, ApiAccess access) {
-        Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/web";
-            files.location = Location.CLASSPATH;
-            files.headers = SecurityHeaders.ALL;
-        }));
-        guard(app, access);
-        routes(app, new SearchController(search), new ArticleController(search));
-        apis.forEach(api -> api.accept(app));
-        ops.addTo(app);
-        errors(app);
-        return app.start(host, port);
+                                List<Consumer<RoutesConfig>> apis, ApiAccess access) {
+        return HttpServers.create(config -> {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = SecurityHeaders.ALL;
+            });
+            RoutesConfig routes = config.routes;
+            guard(routes, access);
+            routes(routes, new SearchController(search), new ArticleController(search));
+            apis.forEach(api -> api.accept(routes));
+            ops.addTo(routes);
+            errors(routes);
+        }).start(host, port);
     }
 
     /**
@@ -56,45 +59,45 @@ public final class WebServer {
      * refusals included; then whether this server is the one asked (Host); then whether a write may come from
      * where it comes and is JSON of a bounded length; then the token.
      */
-    static void guard(Javalin app, ApiAccess access) {
-        app.before(SecurityHeaders::add);
-        app.before(new HostAllowlist(access.allowedHosts())::check);
-        app.before(new WriteCheck(access.maxBodyBytes())::check);
-        app.before(access.token()::check);
-        app.exception(RefusedRequestException.class, (e, ctx) -> ctx.status(e.status())
+    static void guard(RoutesConfig routes, ApiAccess access) {
+        routes.before(SecurityHeaders::add);
+        routes.before(new HostAllowlist(access.allowedHosts())::check);
+        routes.before(new WriteCheck(access.maxBodyBytes())::check);
+        routes.before(access.token()::check);
+        routes.exception(RefusedRequestException.class, (e, ctx) -> ctx.status(e.status())
                 .json(new ApiError(e.error(), e.getMessage())));
-        app.exception(ApiToken.UnauthorizedException.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+        routes.exception(ApiToken.UnauthorizedException.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer").json(new ApiError("unauthorized", e.getMessage())));
     }
 
-    private static void routes(Javalin app, SearchController search, ArticleController articles) {
-        app.get("/api/search", search::search);
-        app.get("/api/articles/{id}", articles::article);
-        app.get("/api/articles/{id}/similar", articles::similar);
+    private static void routes(RoutesConfig routes, SearchController search, ArticleController articles) {
+        routes.get("/api/search", search::search);
+        routes.get("/api/articles/{id}", articles::article);
+        routes.get("/api/articles/{id}/similar", articles::similar);
     }
 
-    static void errors(Javalin app) {
-        app.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+    static void errors(RoutesConfig routes) {
+        routes.exception(InvalidSearchException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage())));
-        app.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+        routes.exception(UnknownArticleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such article", e.getMessage())));
-        app.exception(StreamFullException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        routes.exception(StreamFullException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "30").json(new ApiError("too many stream clients", e.getMessage())));
-        app.exception(ExportsBusyException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        routes.exception(ExportsBusyException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "10").json(new ApiError("too many exports", e.getMessage())));
-        app.exception(SearchTimeoutException.class, (e, ctx) -> ctx.status(HttpStatus.GATEWAY_TIMEOUT)
+        routes.exception(SearchTimeoutException.class, (e, ctx) -> ctx.status(HttpStatus.GATEWAY_TIMEOUT)
                 .json(new ApiError("search timed out", e.getMessage())));
-        app.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        routes.exception(SearchUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new ApiError("search unavailable", e.getMessage())));
-        app.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+        routes.exception(InvalidRuleException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ApiError("invalid rule field '" + e.field() + "'", e.getMessage())));
-        app.exception(TooManyRulesException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
+        routes.exception(TooManyRulesException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
                 .json(new ApiError("too many rules", e.getMessage())));
-        app.exception(UnknownRuleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+        routes.exception(UnknownRuleException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
                 .json(new ApiError("no such rule", e.getMessage())));
-        app.exception(RuleStoreUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        routes.exception(RuleStoreUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new ApiError("rules unavailable", e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", e.getClass().getSimpleName()));
         });

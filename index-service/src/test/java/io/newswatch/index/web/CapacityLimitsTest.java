@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.newswatch.index.alerts.AlertRoutes;
 import io.newswatch.index.alerts.AlertStream;
 import io.newswatch.index.export.ExportController;
@@ -59,12 +60,12 @@ class CapacityLimitsTest {
         }
     }
 
-    private static Javalin server(java.util.function.Consumer<Javalin> routes) {
-        Javalin app = HttpServers.create(config -> { });
-        WebServer.guard(app, ApiAccess.LOCAL);
-        routes.accept(app);
-        WebServer.errors(app);
-        return app.start("127.0.0.1", 0);
+    private static Javalin server(java.util.function.Consumer<RoutesConfig> routes) {
+        return HttpServers.create(config -> {
+            WebServer.guard(config.routes, ApiAccess.LOCAL);
+            routes.accept(config.routes);
+            WebServer.errors(config.routes);
+        }).start("127.0.0.1", 0);
     }
 
     private static HttpRequest get(Javalin app, String path) {

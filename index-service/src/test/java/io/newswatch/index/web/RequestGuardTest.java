@@ -40,19 +40,20 @@ class RequestGuardTest {
     }
 
     private Javalin server(ApiAccess access) {
-        Javalin app = HttpServers.create(config -> config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/web";
-            files.location = Location.CLASSPATH;
-            files.headers = SecurityHeaders.ALL;
-        }));
-        WebServer.guard(app, access);
-        app.post("/api/rules", ctx -> {
-            writes.incrementAndGet();
-            ctx.status(201).result(ctx.body());
-        });
-        app.get("/api/search", ctx -> ctx.json(java.util.Map.of("total", 0)));
-        return app.start("127.0.0.1", 0);
+        return HttpServers.create(config -> {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = SecurityHeaders.ALL;
+            });
+            WebServer.guard(config.routes, access);
+            config.routes.post("/api/rules", ctx -> {
+                writes.incrementAndGet();
+                ctx.status(201).result(ctx.body());
+            });
+            config.routes.get("/api/search", ctx -> ctx.json(java.util.Map.of("total", 0)));
+        }).start("127.0.0.1", 0);
     }
 
     @AfterAll

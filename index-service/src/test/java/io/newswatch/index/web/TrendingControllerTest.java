@@ -28,14 +28,14 @@ class TrendingControllerTest {
     @Test
     void passesTheQueryStringAndReturnsEnrichServicesAnswer() throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
-        enrich = HttpServers.create(c -> { }).get("/api/trending", ctx -> {
+        enrich = HttpServers.create(c -> c.routes.get("/api/trending", ctx -> {
             seen.set(ctx.queryString());
             if ("bad".equals(ctx.queryParam("kind"))) {
                 ctx.status(400).result("{\"error\":\"invalid parameter 'kind'\"}");
             } else {
                 ctx.result("[{\"id\":\"Q1\",\"name\":\"Lachin\",\"count\":3,\"baseline\":0.5,\"ratio\":3.0}]");
             }
-        }).start("127.0.0.1", 0);
+        })).start("127.0.0.1", 0);
         api = apiTo("http://127.0.0.1:" + enrich.port() + "/");
 
         HttpResponse<String> ok = get("/api/trending?kind=entity&window=1h&limit=5");
@@ -55,9 +55,7 @@ class TrendingControllerTest {
     }
 
     private static Javalin apiTo(String enrichUrl) {
-        Javalin app = HttpServers.create(c -> { });
-        new TrendingController(enrichUrl).addTo(app);
-        return app.start("127.0.0.1", 0);
+        return HttpServers.create(c -> new TrendingController(enrichUrl).addTo(c.routes)).start("127.0.0.1", 0);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
