@@ -1,6 +1,7 @@
 package io.newswatch.index.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -39,12 +40,7 @@ public final class WebServer {
     public static Javalin start(String host, int port, ArticleSearch search, OpsRoutes ops,
                                 List<Consumer<RoutesConfig>> apis, ApiAccess access) {
         return HttpServers.create(config -> {
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-                files.headers = SecurityHeaders.ALL;
-            });
+            webUi(config);
             RoutesConfig routes = config.routes;
             guard(routes, access);
             routes(routes, new SearchController(search), new ArticleController(search));
@@ -52,6 +48,16 @@ public final class WebServer {
             ops.addTo(routes);
             errors(routes);
         }).start(host, port);
+    }
+
+    /** The web UI: the static files of {@code /web} on the classpath, at {@code /}, with the security headers. */
+    static void webUi(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+            files.headers = SecurityHeaders.ALL;
+        });
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.newswatch.support.HttpServers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,12 +40,7 @@ class RequestGuardTest {
 
     private Javalin server(ApiAccess access) {
         return HttpServers.create(config -> {
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-                files.headers = SecurityHeaders.ALL;
-            });
+            WebServer.webUi(config);
             WebServer.guard(config.routes, access);
             config.routes.post("/api/rules", ctx -> {
                 writes.incrementAndGet();
