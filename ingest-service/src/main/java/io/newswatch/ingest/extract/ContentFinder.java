@@ -23,6 +23,9 @@ final class ContentFinder {
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article");
     private static final int ANCESTOR_LEVELS = 5;
+    /** A list item counts as a paragraph without links and with a sentence's worth of text (CJK thrice). */
+    private static final double MAX_LIST_ITEM_LINKS = 0.01;
+    private static final int MIN_LIST_ITEM_WEIGHT = 80;
     /** Candidates scoring this share of the top one are its rivals. */
     private static final double RIVAL_SHARE = 0.75;
     private static final int CLOSE_RIVALS = 3;
@@ -54,7 +57,7 @@ final class ContentFinder {
 
     private List<Element> search(Element body) {
         for (Element p : body.select(PARAGRAPHS)) {
-            if (isParagraph(p)) scoreAncestors(p);
+            if (isParagraph(p) || isListParagraph(p)) scoreAncestors(p);
         }
         Element top = best();
         if (top == null) return List.of();
@@ -70,6 +73,15 @@ final class ContentFinder {
         if (TEXT_BLOCKS.contains(e.normalName())) return true;
         if (e.nameIs("li")) return false;
         return ownTextLength(e) >= MIN_PARAGRAPH_CHARS || isInlineOnly(e);
+    }
+
+    /**
+     * A list item that reads like a paragraph: link-poor, with no list inside it. Listicles, recipes
+     * and step-by-step guides carry their text in list items, and menus (link lists) do not count.
+     */
+    private boolean isListParagraph(Element e) {
+        return e.nameIs("li") && stats.linkDensity(e) < MAX_LIST_ITEM_LINKS && e.selectFirst("ul, ol") == null
+                && DenseText.weight(e.text()) >= MIN_LIST_ITEM_WEIGHT;
     }
 
     private void scoreAncestors(Element p) {

@@ -62,6 +62,23 @@ class VariedLayoutsTest {
         assertLeftOut(text, "Transport", "Housing", "About City Desk", "Privacy");
     }
 
+    /**
+     * A recipe blog post (reduced from a home-baking site): a long story in one block, then the
+     * recipe card whose method is an ordered list. The list items carry the recipe's text, so they
+     * count as paragraphs when the body's containers are scored, and the card joins the story.
+     */
+    @Test
+    void aMethodWrittenAsAListJoinsTheStoryBeforeIt() throws IOException {
+        String text = bodyOf("recipe-steps.html");
+        List<String> lines = text.lines().toList();
+
+        assertReads(text, "My grandmother baked this loaf every Saturday",
+                "\nMix both flours, the yeast, the salt and the caraway seeds",
+                "or the crumb will be gummy and hard to cut cleanly.");
+        assertTrue(lines.contains("150 g rye flour") && lines.contains("Method"), text);
+        assertLeftOut(text, "Recipes\n", "Baking", "12 comments", "Lovely recipe", "Privacy policy", "Contact");
+    }
+
     private String bodyOf(String fixture) throws IOException {
         return extractor.extract(ArticleExtractorTest.page(fixture), "https://news.example/" + fixture).text();
     }
