@@ -79,6 +79,39 @@ class VariedLayoutsTest {
         assertLeftOut(text, "Recipes\n", "Baking", "12 comments", "Lovely recipe", "Privacy policy", "Contact");
     }
 
+    /**
+     * A regional paper's table layout whose story is one {@code <font>} block split by
+     * {@code <br><br>} (reduced from a small German weekly): every break is a paragraph. A check,
+     * not a fix: the extractor already read it so before issue 12's second round.
+     */
+    @Test
+    void textSplitByLineBreaksIsReadAsParagraphs() throws IOException {
+        String text = bodyOf("br-separated.html");
+        List<String> lines = text.lines().toList();
+
+        assertTrue(lines.contains("Der Pegel der Ach war in der Nacht zum Dienstag auf über drei Meter gestiegen;"
+                + " an zwei Stellen ist der Weg unterspült, und ein Geländer wurde von Treibholz beschädigt."), text);
+        assertTrue(lines.contains("Spaziergänger und Radfahrer werden über die Bahnhofstraße umgeleitet. Die Umleitung"
+                + " ist ausgeschildert, verlängert den Weg aber um etwa einen Kilometer."), text);
+        assertTrue(text.contains("\nSobald das Wasser gesunken ist,"), text);
+        assertLeftOut(text, "Lokales", "Archiv", "Leserbriefe", "Impressum", "Heute 9 Grad", "Datenschutz");
+    }
+
+    /**
+     * A two-paragraph news brief beside a longer "most read" rail and newsletter promo (reduced
+     * from a local news site): no minimum length drops it, and the rail does not win. A check,
+     * not a fix: it passed before this round too.
+     */
+    @Test
+    void aTwoParagraphBriefIsKeptWhole() throws IOException {
+        String text = bodyOf("short-item.html");
+
+        assertTrue(text.equals("The harbour bridge will close to all traffic from 10pm tonight until 5am on Friday"
+                + " while crews replace an expansion joint, the council said.\nBuses will divert via the ring road,"
+                + " and a night ferry will run every half hour for foot passengers."), text);
+        assertLeftOut(text, "Most read", "marina", "morning briefing", "Sign up", "Harbour Media", "Obituaries");
+    }
+
     private String bodyOf(String fixture) throws IOException {
         return extractor.extract(ArticleExtractorTest.page(fixture), "https://news.example/" + fixture).text();
     }
