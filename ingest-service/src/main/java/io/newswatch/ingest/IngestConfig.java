@@ -22,7 +22,8 @@ import java.util.Map;
  * @param httpPort            {@code http.port}; 0 picks a free port
  * @param sourcesFile         {@code sources.file}, or null for the bundled {@value SourcesFile#DEFAULT_RESOURCE}
  * @param stateDir            {@code state.dir}, where published URLs are remembered
- * @param fetch               {@code fetch.*}: user agent, timeout, body cap, politeness and retries
+ * @param fetch               {@code fetch.*}: user agent, timeout, body cap, politeness and retries; with
+ *                            {@code sitemap.*}, {@code fetch.host-idle} and {@code fetch.max-hosts} its limits
  * @param defaultPollInterval {@code poll.default-interval}, for sources that set no {@code poll}
  * @param reloadInterval      {@code sources.reload-interval}: how often the sources file is checked for changes
  * @param dedupeMaxAge        {@code dedupe.max-age}: how long an article body is remembered to catch its copies
@@ -55,7 +56,9 @@ public record IngestConfig(String bootstrapServers, short replicationFactor, Map
         return new FetchSettings(s.string("fetch.user-agent"), s.duration("fetch.timeout"),
                 s.integer("fetch.max-body-bytes"), s.duration("fetch.host-delay"), s.integer("fetch.host-connections"),
                 s.duration("fetch.robots-ttl"), s.integer("fetch.retries"), s.duration("fetch.retry-base-delay"),
-                s.duration("fetch.retry-max-delay"), OutboundPolicy.from(s));
+                s.duration("fetch.retry-max-delay"), OutboundPolicy.from(s),
+                new FetchSettings.Limits(s.integer("sitemap.max-bytes"), s.integer("sitemap.max-urls"),
+                        s.integer("sitemap.max-children"), s.duration("fetch.host-idle"), s.integer("fetch.max-hosts")));
     }
 
     /** This configuration with another {@code sources.reload-interval}. */

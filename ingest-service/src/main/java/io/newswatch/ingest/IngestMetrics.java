@@ -35,6 +35,11 @@ final class IngestMetrics {
         counter("ingest.duplicates", "source", source, "kind", kind).increment();
     }
 
+    /** A bound ({@code max-bytes}, {@code max-urls}, {@code max-children}) cut one of the source's sitemaps short. */
+    void sitemapCut(String source, String reason) {
+        counter("ingest.sitemaps.cut", "source", source, "reason", reason).increment();
+    }
+
     void deadLettered(String source) {
         counter("ingest.dead.letters", "source", source).increment();
     }

@@ -79,7 +79,7 @@ public final class IngestService implements AutoCloseable {
             BrokerHealth kafka = own(BrokerHealth.start(config.kafkaClientProps(), IngestConfig.SERVICE));
             this.metrics = new IngestMetrics(registry);
             Fetcher fetcher = new Fetcher(config.fetch());
-            this.lister = new ArticleLinks(fetcher);
+            this.lister = new ArticleLinks(fetcher, metrics::sitemapCut);
             this.pages = new PageIngester(fetcher, publisher, published, content, metrics);
             sources.forEach(s -> polling.put(s.name(), new Polling(poller(s), null)));
             this.scheduler = pollThreads(); // before HTTP: POST /admin/reload schedules polls

@@ -50,9 +50,16 @@ public final class Fetcher {
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
         this.guard = new AddressGuard(settings.outbound());
-        this.gates = new HostGates(settings.hostConnections());
+        FetchSettings.Limits limits = settings.limits();
+        this.gates = new HostGates(settings.hostConnections(), limits.hostIdle(), limits.maxHosts(), System::nanoTime);
         this.retrier = new Retrier(settings.retries(), settings.retryBaseDelay(), settings.retryMaxDelay());
-        this.robots = new RobotsCache(settings.robotName(), settings.robotsTtl(), this::loadRobots);
+        this.robots = new RobotsCache(settings.robotName(), settings.robotsTtl(), this::loadRobots, limits.hostIdle(),
+                limits.maxHosts(), System::nanoTime);
+    }
+
+    /** The bounds this fetcher was configured with ({@code sitemap.*}, {@code fetch.host-idle}, {@code fetch.max-hosts}). */
+    public FetchSettings.Limits limits() {
+        return settings.limits();
     }
 
     /** Fetches an HTML page; anything else fails with the reason. */
@@ -69,7 +76,8 @@ public final class Fetcher {
 
     /** Fetches a sitemap or sitemap index as bytes; empty when unchanged (304). */
     public Optional<FetchedSitemap> fetchSitemap(String url, boolean allowPrivate) throws FetchException {
-        return fetch(url, allowPrivate, Kind.SITEMAP).map(r -> new FetchedSitemap(r.url(), r.contentType(), r.body()));
+        return fetch(url, allowPrivate, Kind.SITEMAP)
+                .map(r -> new FetchedSitemap(r.url(), r.contentType(), r.body(), r.truncated()));
     }
 
     private Optional<Answer> fetch(String url, boolean allowPrivate, Kind kind) throws FetchException {

@@ -3,32 +3,51 @@ package io.newswatch.ingest.fetch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 
 /**
  * Politeness per host: at most {@code connections} requests to one host at a time, and request
  * starts at least a given delay apart. A host is scheme, name and port (two test servers on
- * loopback are two hosts). Thread-safe.
+ * loopback are two hosts). Gates are kept in a {@link HostTable}: a host not fetched from for
+ * {@code fetch.host-idle} is forgotten, and at most {@code fetch.max-hosts} are kept (least recently
+ * used forgotten first), but never a gate with a request running or waiting, nor one whose next start
+ * slot still lies ahead, so a host's delay holds across its requests. Thread-safe.
  */
 final class HostGates {
     private final int connections;
-    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final HostTable<Gate> gates;
 
     HostGates(int connections) {
+        this(connections, FetchSettings.Limits.DEFAULTS.hostIdle(), FetchSettings.Limits.DEFAULTS.maxHosts(),
+                System::nanoTime);
+    }
+
+    /** Gates forgotten after {@code idle} unused, at most {@code maxHosts}; idle time measured by {@code clock}. */
+    HostGates(int connections, Duration idle, int maxHosts, LongSupplier clock) {
         this.connections = connections;
+        this.gates = new HostTable<>(idle, maxHosts, clock, Gate::coolingDown);
     }
 
     /** Runs {@code request} once the host of {@code uri} has a free connection and {@code minDelay} passed. */
     <T> T through(URI uri, Duration minDelay, Request<T> request) throws FetchException {
-        Gate gate = gates.computeIfAbsent(key(uri), k -> new Gate(connections));
-        gate.enter(uri.toString(), minDelay);
+        String key = key(uri);
+        Gate gate = gates.acquire(key, () -> new Gate(connections)); // in use, so kept, until released
         try {
-            return request.run();
+            gate.enter(uri.toString(), minDelay);
+            try {
+                return request.run();
+            } finally {
+                gate.leave();
+            }
         } finally {
-            gate.leave();
+            gates.release(key);
         }
+    }
+
+    /** Hosts whose gates are kept now. */
+    int size() {
+        return gates.size();
     }
 
     static String key(URI uri) {
@@ -67,6 +86,11 @@ final class HostGates {
 
         void leave() {
             permits.release();
+        }
+
+        /** True while a booked start slot lies ahead: forgetting the gate then would skip the host's delay. */
+        synchronized boolean coolingDown() {
+            return nextStartNanos - System.nanoTime() > 0;
         }
 
         /** Books the next start slot; returns how long to wait for it. */

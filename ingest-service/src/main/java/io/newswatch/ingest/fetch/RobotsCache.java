@@ -5,29 +5,41 @@ import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The robots.txt rules of each host (crawler-commons), read once per host and kept for a while.
  * A missing robots.txt (4xx) allows everything; one that cannot be read for now (5xx, network)
  * defers every visit to the host for {@value #DEFER_MINUTES} minutes (at most the TTL), so that a
- * poll of a host that is down does not wait on robots.txt for each of its links. Thread-safe: one
- * read per host at a time.
+ * poll of a host that is down does not wait on robots.txt for each of its links. Hosts are kept in a
+ * {@link HostTable}: one not fetched from for {@code fetch.host-idle} is forgotten (its robots.txt read
+ * again when it comes back), at most {@code fetch.max-hosts} are kept, least recently used forgotten
+ * first, never while its robots.txt is being read. Thread-safe: one read per host at a time.
  */
 final class RobotsCache {
     static final int DEFER_MINUTES = 5;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
-    private final Map<String, Kept> byHost = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final HostTable<HostRobots> byHost;
     private final List<String> robotNames;
     private final Duration ttl;
     private final Loader loader;
 
     RobotsCache(String robotName, Duration ttl, Loader loader) {
+        this(robotName, ttl, loader, FetchSettings.Limits.DEFAULTS.hostIdle(), FetchSettings.Limits.DEFAULTS.maxHosts(),
+                System::nanoTime);
+    }
+
+    /** A cache forgetting a host after {@code idle} unused, keeping at most {@code maxHosts}; times from {@code clock}. */
+    RobotsCache(String robotName, Duration ttl, Loader loader, Duration idle, int maxHosts, LongSupplier clock) {
         this.robotNames = List.of(robotName);
         this.ttl = ttl;
         this.loader = loader;
+        this.byHost = new HostTable<>(idle, maxHosts, clock, robots -> false);
+    }
+
+    /** Hosts whose robots.txt (or its failure) is kept now. */
+    int size() {
+        return byHost.size();
     }
 
     /**
@@ -48,25 +60,27 @@ final class RobotsCache {
 
     private BaseRobotRules rulesFor(URI uri, boolean allowPrivate) throws FetchException {
         String host = HostGates.key(uri);
-        Kept kept = byHost.get(host);
-        if (kept != null && kept.fresh()) return kept.rulesOrThrow(uri);
-        synchronized (lockFor(host)) {
-            kept = byHost.get(host);
+        HostRobots robots = byHost.acquire(host, HostRobots::new); // kept while in use: one lock per host
+        try {
+            Kept kept = robots.kept;
             if (kept != null && kept.fresh()) return kept.rulesOrThrow(uri);
-            try {
-                BaseRobotRules rules = read(uri, allowPrivate);
-                byHost.put(host, new Kept(rules, null, System.nanoTime() + ttl.toNanos()));
-                return rules;
-            } catch (FetchException e) {
-                Duration defer = ttl.compareTo(Duration.ofMinutes(DEFER_MINUTES)) < 0 ? ttl : Duration.ofMinutes(DEFER_MINUTES);
-                if (e.isTransient()) byHost.put(host, new Kept(null, e, System.nanoTime() + defer.toNanos()));
-                throw e;
+            synchronized (robots) {
+                kept = robots.kept;
+                if (kept != null && kept.fresh()) return kept.rulesOrThrow(uri);
+                try {
+                    BaseRobotRules rules = read(uri, allowPrivate);
+                    robots.kept = new Kept(rules, null, System.nanoTime() + ttl.toNanos());
+                    return rules;
+                } catch (FetchException e) {
+                    Duration defer = ttl.compareTo(Duration.ofMinutes(DEFER_MINUTES)) < 0 ? ttl
+                            : Duration.ofMinutes(DEFER_MINUTES);
+                    if (e.isTransient()) robots.kept = new Kept(null, e, System.nanoTime() + defer.toNanos());
+                    throw e;
+                }
             }
+        } finally {
+            byHost.release(host);
         }
-    }
-
-    private Object lockFor(String host) {
-        return locks.computeIfAbsent(host, h -> new Object());
     }
 
     private BaseRobotRules read(URI uri, boolean allowPrivate) throws FetchException {
@@ -83,6 +97,11 @@ final class RobotsCache {
 
     private static String robotsUrl(URI uri) {
         return uri.resolve("/robots.txt").toString();
+    }
+
+    /** What is known of one host's robots.txt; its monitor is held while robots.txt is read. */
+    private static final class HostRobots {
+        volatile Kept kept;
     }
 
     /** The rules of a host, or why they could not be read, until {@code expiresNanos}. */

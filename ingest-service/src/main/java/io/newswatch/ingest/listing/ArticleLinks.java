@@ -19,8 +19,13 @@ public final class ArticleLinks {
     private final SitemapLinks sitemaps;
 
     public ArticleLinks(Fetcher fetcher) {
+        this(fetcher, SitemapCuts.NONE);
+    }
+
+    /** A lister that tells {@code cuts} when a bound ({@code sitemap.*}) cut a sitemap short. */
+    public ArticleLinks(Fetcher fetcher, SitemapCuts cuts) {
         this.fetcher = fetcher;
-        this.sitemaps = new SitemapLinks(fetcher);
+        this.sitemaps = new SitemapLinks(fetcher, cuts);
     }
 
     /**
@@ -37,7 +42,7 @@ public final class ArticleLinks {
                 Optional<FetchedPage> feed = fetcher.fetchFeed(url, source.allowPrivate());
                 return feed.map(f -> FeedParser.parse(f.document(), f.finalUrl()));
             case SITEMAP:
-                return sitemaps.list(url, source.allowPrivate());
+                return sitemaps.list(source.name(), url, source.allowPrivate());
             case SECTION:
                 FetchedPage section = fetcher.fetchPage(url, source.allowPrivate());
                 return Optional.of(SectionLinks.matching(section.document(), source.links()));
