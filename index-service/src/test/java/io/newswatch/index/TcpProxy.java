@@ -64,8 +64,15 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = s.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(target);
+                synchronized (this) {
+                    if (s.isClosed()) { // cut() ran while this connection was being made: it must not live on
+                        closeQuietly(client);
+                        closeQuietly(target);
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(target);
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
