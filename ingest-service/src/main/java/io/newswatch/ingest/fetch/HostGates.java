@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
 /**
- * Politeness per host: at most {@code connections} requests to one host at a time, and request
- * starts at least a given delay apart. A host is scheme, name and port (two test servers on
+ * Politeness per host: at most {@code connections} requests to one host at a time, and each request
+ * starting at least a given delay after the previous one started and after it ended. A host is scheme, name and port (two test servers on
  * loopback are two hosts). Gates are kept in a {@link HostTable}: a host not fetched from for
  * {@code fetch.host-idle} is forgotten, and at most {@code fetch.max-hosts} are kept (least recently
  * used forgotten first), but never a gate with a request running or waiting, nor one whose next start
@@ -38,7 +38,7 @@ final class HostGates {
             try {
                 return request.run();
             } finally {
-                gate.leave();
+                gate.leave(minDelay);
             }
         } finally {
             gates.release(key);
@@ -84,7 +84,15 @@ final class HostGates {
             }
         }
 
-        void leave() {
+        /**
+         * Ends a request: the next may start no sooner than {@code minDelay} after this one ended, not only after it
+         * started, so a slow answer does not let the next request reach the host early (the host sees its requests
+         * at least the delay apart, as Nutch and StormCrawler count it).
+         */
+        void leave(Duration minDelay) {
+            synchronized (this) {
+                nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + minDelay.toNanos());
+            }
             permits.release();
         }
 
