@@ -58,15 +58,17 @@ public final class IndexService implements AutoCloseable {
     private final Javalin http;
     /** Everything else the service owns, closed in reverse order of start. */
     private final Deque<AutoCloseable> parts;
+    private final AlertStream stream;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private IndexService(PrometheusMeterRegistry registry, ElasticConnection elastic, IndexingLoop indexing,
-                         Javalin http, Deque<AutoCloseable> parts) {
+                         Javalin http, Deque<AutoCloseable> parts, AlertStream stream) {
         this.registry = registry;
         this.elastic = elastic;
         this.indexing = indexing;
         this.http = http;
         this.parts = parts;
+        this.stream = stream;
     }
 
     /** Starts the service; throws when Kafka cannot be reached to create the topics or the port is taken. */
@@ -102,7 +104,7 @@ public final class IndexService implements AutoCloseable {
             LOG.info("index-service started: http://{}:{} (alias {}, alerts {}, Elasticsearch {}, authentication {}, "
                     + "API token {})", config.httpHost(), http.port(), config.alias(),
                     config.alerts().index(), elastic.urls(), config.elasticsearch().authentication(), config.apiToken());
-            return new IndexService(registry, elastic, indexing, http, parts);
+            return new IndexService(registry, elastic, indexing, http, parts, alerting.stream());
         } catch (RuntimeException e) {
             closeAll(parts);
             if (indexing != null) indexing.close();
@@ -121,6 +123,10 @@ public final class IndexService implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        // Live-stream clients are ended while their requests still exist: once Jetty has stopped and recycled them,
+        // ending one sends Javalin round its error handling without end (a client that left since the last
+        // heartbeat was enough to keep close() from returning while it logged gigabytes).
+        stream.close();
         http.stop();
         closeAll(parts);
         indexing.close();
