@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.ValidationException;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
- * Parses HTML with Jsoup, working around a Jsoup 1.24.1 bug: a page nesting deeper than the
- * parser's depth limit (512) inside a {@code <template>} fails with "Bug: no template insertion
- * mode on stack!". Such a page is parsed again with its template tags renamed to
- * {@code <x-template>}, which the extractor drops like templates (found by ExtractorFuzzTest).
+ * Parses HTML with Jsoup, working around two Jsoup 1.24.1 bugs at its depth limit (512), both found by
+ * ExtractorFuzzTest: nesting that deep inside a {@code <template>} fails with "Bug: no template insertion
+ * mode on stack!", so such a page is parsed again with its template tags renamed to {@code <x-template>},
+ * which the extractor drops like templates; and open formatting elements ({@code <b>}) before nesting that
+ * deep fail in their reconstruction ({@code IndexOutOfBoundsException}), so such a page is read with Jsoup's
+ * XML parser, which builds the tree as written: the extractor still finds its text, never an exception.
  */
 public final class HtmlParsing {
     /** The element name template tags are renamed to on the second attempt. */
@@ -30,7 +33,9 @@ public final class HtmlParsing {
         try {
             return Jsoup.parse(html, baseUri);
         } catch (ValidationException e) {
-            return Jsoup.parse(withoutTemplates(html), baseUri);
+            return htmlElseXml(withoutTemplates(html), baseUri);
+        } catch (RuntimeException e) {
+            return asXml(html, baseUri);
         }
     }
 
@@ -49,7 +54,34 @@ public final class HtmlParsing {
             // byte-level rename through ISO-8859-1 keeps every other byte as it was (ASCII-compatible charsets)
             byte[] renamed = withoutTemplates(new String(bytes, StandardCharsets.ISO_8859_1))
                     .getBytes(StandardCharsets.ISO_8859_1);
-            return Jsoup.parse(new ByteArrayInputStream(renamed), charset, baseUri);
+            try {
+                return Jsoup.parse(new ByteArrayInputStream(renamed), charset, baseUri);
+            } catch (RuntimeException again) {
+                return asXml(decoded(renamed, charset), baseUri);
+            }
+        } catch (RuntimeException e) {
+            return asXml(decoded(bytes, charset), baseUri);
+        }
+    }
+
+    private static Document htmlElseXml(String html, String baseUri) {
+        try {
+            return Jsoup.parse(html, baseUri);
+        } catch (RuntimeException e) {
+            return asXml(html, baseUri);
+        }
+    }
+
+    /** The page as Jsoup's XML parser reads it: elements as written, no HTML tree-building rules to trip over. */
+    private static Document asXml(String html, String baseUri) {
+        return Jsoup.parse(html, baseUri, Parser.xmlParser());
+    }
+
+    private static String decoded(byte[] bytes, String charset) {
+        try {
+            return new String(bytes, charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset));
+        } catch (IllegalArgumentException e) { // an unknown or illegal charset name
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
