@@ -50,13 +50,12 @@ public final class WebServer {
         }).start(host, port);
     }
 
-    /** The web UI: the static files of {@code /web} on the classpath, at {@code /}, with the security headers. */
+    /** The web UI: the static files of {@code /web} on the classpath, at {@code /} (before-handlers run for them too). */
     static void webUi(JavalinConfig config) {
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/web";
             files.location = Location.CLASSPATH;
-            files.headers = SecurityHeaders.ALL;
         });
     }
 

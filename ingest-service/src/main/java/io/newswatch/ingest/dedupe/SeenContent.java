@@ -80,8 +80,8 @@ public final class SeenContent implements AutoCloseable {
     public static SeenContent open(Path stateDir, Duration maxAge, Clock clock) throws IOException {
         Path file = stateDir.resolve(FILE);
         SeenContent seen = new SeenContent(AppendOnlyLog.open(file, false), maxAge, clock);
-        if (seen.log.linesAtOpen().size() <= 2 * seen.liveLines().size() + 1_000) return seen;
         List<String> live = seen.liveLines();
+        if (seen.log.linesAtOpen().size() <= 2 * live.size() + 1_000) return seen;
         seen.close();
         AppendOnlyLog.rewrite(file, live);
         return new SeenContent(AppendOnlyLog.open(file, false), maxAge, clock);
